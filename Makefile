@@ -1,0 +1,125 @@
+# winnow — build, test, run, install.
+#
+#   make            build bin/winnow-*
+#   make deps       install the Debian packages winnow needs (as root),
+#                   or print the command to run
+#   make test       build and run every test (plain, then ASan+UBSan)
+#   make run        build and run the corpus pipeline on the sample archive
+#   make sample     (re)generate the sample archive shipped in data/
+#   make bench      measure throughput and memory (bench/results.md)
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+BUILD   ?= build
+BIN     ?= bin
+SANITIZE ?=
+
+# Debian packages: libraries (with pkg-config names) and tools used by tests.
+PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash
+DEB_BUILD := gcc make pkg-config libjansson-dev libpcre2-dev zlib1g-dev \
+             libarchive-dev libutf8proc-dev libxxhash-dev
+DEB_TEST  := gzip tar coreutils unicode-data
+DEB_BENCH := jq miller time parallel
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             $(WARNINGS) $(CFLAGS) $(SANITIZE) -Ilib $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
+LIBS = $(PKG_LIBS) -lm
+
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
+TOOL_SRC := $(wildcard tools/winnow-*.c)
+PROGRAMS := $(patsubst tools/%.c,$(BIN)/%,$(TOOL_SRC))
+UNIT_SRC := $(wildcard tests/unit/test-*.c)
+UNITS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+SCRIPTS  := $(wildcard pipelines/*.sh)
+MANPAGES := $(wildcard man/*.1 man/*.7)
+SAMPLE   := data/sample.tar.gz
+
+.PHONY: all deps deps-bench test test-plain test-sanitize units run sample \
+        bench install uninstall clean
+
+all: $(PROGRAMS) $(UNITS)
+
+$(BUILD)/libwinnow.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN)/%: $(BUILD)/tools/%.o $(BUILD)/libwinnow.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libwinnow.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(UNITS:=.d)
+
+# Install what is missing; as root with apt-get, otherwise say what to run.
+deps:
+	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+deps-bench:
+	@sh tests/deps.sh $(DEB_BUILD) $(DEB_BENCH)
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory BUILD=build/san BIN=build/san/bin \
+	    CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" all
+	@sh tests/run.sh
+
+units: all
+	@sh tests/run.sh --units-only
+
+$(SAMPLE): | $(BIN)/winnow-generate
+	@mkdir -p data
+	$(BIN)/winnow-generate --seed 1 --size 3M --tar $@
+
+sample: $(BIN)/winnow-generate
+	@mkdir -p data
+	$(BIN)/winnow-generate --seed 1 --size 3M --tar $(SAMPLE)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@test -f $(SAMPLE) || $(MAKE) --no-print-directory sample
+	@sh pipelines/run-sample.sh $(SAMPLE)
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory all
+	@sh bench/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(PREFIX)/share/winnow/pipelines
+	for p in $(filter-out $(BIN)/winnow-generate,$(PROGRAMS)); do \
+	    install -m 755 $$p $(DESTDIR)$(PREFIX)/bin/; done
+	for s in $(SCRIPTS); do install -m 755 $$s $(DESTDIR)$(PREFIX)/share/winnow/pipelines/; done
+	for m in $(wildcard man/*.1); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
+	for m in $(wildcard man/*.7); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man7/; done
+
+uninstall:
+	rm -f $(patsubst $(BIN)/%,$(DESTDIR)$(PREFIX)/bin/%,$(PROGRAMS))
+	rm -rf $(DESTDIR)$(PREFIX)/share/winnow
+
+clean:
+	rm -rf build bin

@@ -1,0 +1,45 @@
+/* buf.h — growable byte buffers and checked allocation.
+ *
+ * Owns: every heap allocation of winnow goes through xmalloc/xrealloc/xstrdup,
+ * which end the program with "out of memory" (exit 1) instead of returning
+ * NULL, so that callers never carry an allocation-failure path of their own.
+ * A struct buf owns its data; buf_free releases it; buf_reset keeps the
+ * memory for reuse (buffers in hot loops are allocated once).
+ * The data is always NUL-terminated after buf_reserve/append, so it can be
+ * handed to functions that want a C string (the length stays authoritative).
+ */
+#ifndef WINNOW_BUF_H
+#define WINNOW_BUF_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+struct buf {
+    char *data;   /* NULL until the first append; owned */
+    size_t len;   /* bytes in use, not counting the terminating NUL */
+    size_t cap;   /* bytes allocated */
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+/* Make room for at least `extra` more bytes plus a NUL. */
+void buf_reserve(struct buf *b, size_t extra);
+void buf_append(struct buf *b, const void *data, size_t n);
+void buf_append_str(struct buf *b, const char *s);
+void buf_append_char(struct buf *b, char c);
+/* printf-style append. */
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Forget the contents, keep the memory. */
+void buf_reset(struct buf *b);
+/* Release the memory; the buf is empty and reusable afterwards. */
+void buf_free(struct buf *b);
+/* Hand the data to the caller (who frees it) and leave the buf empty. */
+char *buf_detach(struct buf *b, size_t *len);
+
+#endif

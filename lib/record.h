@@ -1,0 +1,70 @@
+/* record.h — one record: a JSON object that is one line of NDJSON.
+ *
+ * Owns: how a record is held in memory, parsed and written. Programs reach
+ * fields only through this interface, so the representation can change
+ * without touching them. A record owns its fields; strings returned by the
+ * getters belong to the record and stay valid until the record is changed,
+ * cleared or destroyed. Members keep their order; a replaced member keeps
+ * its place, a new one goes at the end.
+ *
+ * Parsing is strict RFC 8259: the line must be exactly one JSON object,
+ * strings must be valid UTF-8 without NUL, duplicate keys are rejected.
+ */
+#ifndef WINNOW_RECORD_H
+#define WINNOW_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct record;
+struct output;
+struct buf;
+
+struct record *record_new(void);
+void record_free(struct record *r);
+/* Remove every member; the record is reused for the next line. */
+void record_clear(struct record *r);
+
+/* Parse one line (without its newline) into r, replacing its contents.
+ * Returns 0, or -1 with a short reason (e.g. "invalid JSON: unexpected
+ * token near ',' at column 12") written to reason. */
+int record_parse(struct record *r, const char *line, size_t len,
+                 struct buf *reason);
+
+bool record_has(const struct record *r, const char *key);
+/* True when key holds a string; *s (NUL-terminated) and *len are set. */
+bool record_get_string(const struct record *r, const char *key,
+                       const char **s, size_t *len);
+/* True when key holds an integer. */
+bool record_get_int(const struct record *r, const char *key, long long *v);
+/* Serialize the value of key as compact JSON into out; false if absent. */
+bool record_get_json(const struct record *r, const char *key, struct buf *out);
+/* Type name of key's value ("string", "number", "object", ...) or NULL. */
+const char *record_type(const struct record *r, const char *key);
+
+void record_set_string(struct record *r, const char *key, const char *s,
+                       size_t len);
+void record_set_int(struct record *r, const char *key, long long v);
+void record_set_real(struct record *r, const char *key, double v);
+/* A two-element integer array, as `span` is. */
+void record_set_pair(struct record *r, const char *key, long long a,
+                     long long b);
+/* Set key to a JSON value given as text. Returns 0, or -1 if json is not
+ * one valid JSON value (reason set). */
+int record_set_json(struct record *r, const char *key, const char *json,
+                    size_t len, struct buf *reason);
+void record_remove(struct record *r, const char *key);
+/* Number of members, and iteration by index in member order. */
+size_t record_size(const struct record *r);
+const char *record_key_at(const struct record *r, size_t i);
+
+/* Append the record as compact JSON (no newline) to out. */
+void record_serialize(const struct record *r, struct buf *out);
+/* Append every member except those named in `except` (NULL-terminated
+ * list) as one compact JSON object to out; "{}" when none is left. */
+void record_serialize_except(const struct record *r, const char *const *except,
+                             struct buf *out);
+/* Write the record and a newline. */
+void record_write(const struct record *r, struct output *o);
+
+#endif
