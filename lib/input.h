@@ -40,7 +40,7 @@ bool input_is_gzip(const struct input *in);
  * and returns how many are available (fewer at end of input), -1 on error. */
 ssize_t input_peek(struct input *in, const char **p, size_t want);
 
-/* Next line, without its terminator. Returns 1 with *line/*len set (valid
+/* Next line, without its terminator. Returns 1 with line and len set (valid
  * until the next call), 0 at end of input, -1 on a read or gzip error
  * (already reported). A final line without "\n" is still a line. */
 int input_getline(struct input *in, const char **line, size_t *len);

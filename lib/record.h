@@ -8,7 +8,8 @@
  * its place, a new one goes at the end.
  *
  * Parsing is strict RFC 8259: the line must be exactly one JSON object,
- * strings must be valid UTF-8 without NUL, duplicate keys are rejected.
+ * strings must be valid UTF-8 (an escaped \u0000 is allowed: lengths are
+ * explicit), duplicate keys are rejected.
  */
 #ifndef WINNOW_RECORD_H
 #define WINNOW_RECORD_H

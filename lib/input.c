@@ -1,0 +1,379 @@
+/* input.c — reading one input, gzip-transparently (see input.h). */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "diag.h"
+
+enum {
+    RAW_BLOCK = 256 * 1024,     /* compressed bytes read per read(2) */
+    INITIAL_BUFFER = 256 * 1024,
+    PIPE_SIZE = 1024 * 1024
+};
+
+struct input {
+    char *name;
+    int fd;                      /* -1 for memory input */
+    bool owns_fd;
+    const unsigned char *mem;    /* memory input, not owned */
+    size_t mem_len, mem_pos;
+
+    bool gzip;
+    z_stream zs;
+    bool member_open;            /* inside a gzip member */
+    unsigned char *raw;          /* compressed (or first plain) bytes */
+    size_t raw_len, raw_pos;
+    bool raw_eof;
+
+    char *data;                  /* decompressed bytes [start, end) */
+    size_t cap, start, end;
+    size_t scanned;              /* bytes after start known to hold no '\n' */
+    bool eof, failed, bom_checked, unterminated;
+    long lineno;
+    unsigned long long bytes_in, bytes_out;
+};
+
+static void enlarge_pipe(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+        (void)fcntl(fd, F_SETPIPE_SZ, PIPE_SIZE); /* best effort */
+}
+
+static struct input *input_new(const char *name)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->name = xstrdup(name);
+    in->fd = -1;
+    in->raw = xmalloc(RAW_BLOCK);
+    in->cap = INITIAL_BUFFER;
+    in->data = xmalloc(in->cap);
+    return in;
+}
+
+/* Read compressed-side bytes into in->raw. Returns bytes read, 0 at end,
+ * -1 on error (reported). */
+static ssize_t raw_fill(struct input *in)
+{
+    in->raw_pos = in->raw_len = 0;
+    if (in->raw_eof)
+        return 0;
+    if (in->fd < 0) {
+        size_t n = in->mem_len - in->mem_pos;
+        if (n > RAW_BLOCK)
+            n = RAW_BLOCK;
+        memcpy(in->raw, in->mem + in->mem_pos, n);
+        in->mem_pos += n;
+        in->raw_len = n;
+    } else {
+        ssize_t n;
+        do
+            n = read(in->fd, in->raw, RAW_BLOCK);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) {
+            warn_at(in->name, 0, "read error: %s", strerror(errno));
+            in->failed = true;
+            return -1;
+        }
+        in->raw_len = (size_t)n;
+    }
+    if (in->raw_len == 0)
+        in->raw_eof = true;
+    in->bytes_in += in->raw_len;
+    return (ssize_t)in->raw_len;
+}
+
+static bool is_gzip_magic(const unsigned char *p, size_t n)
+{
+    return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
+
+/* Decide gzip or plain from the first bytes; a one-byte first read is
+ * topped up so that the two magic bytes are seen together. */
+static int detect_gzip(struct input *in)
+{
+    if (raw_fill(in) < 0)
+        return -1;
+    if (in->raw_len == 1 && !in->raw_eof) {
+        unsigned char first = in->raw[0];
+        if (raw_fill(in) < 0)
+            return -1;
+        memmove(in->raw + 1, in->raw, in->raw_len);
+        in->raw[0] = first;
+        in->raw_len++;
+    }
+    in->gzip = is_gzip_magic(in->raw, in->raw_len);
+    if (in->gzip) {
+        if (inflateInit2(&in->zs, 15 + 16) != Z_OK)
+            die(EXIT_BAD_INPUT, "%s: cannot initialise zlib", in->name);
+        in->member_open = true;
+    }
+    return 0;
+}
+
+struct input *input_open(const char *path)
+{
+    bool is_stdin = !path || strcmp(path, "-") == 0;
+    struct input *in = input_new(is_stdin ? "stdin" : path);
+    if (is_stdin) {
+        in->fd = STDIN_FILENO;
+    } else {
+        in->fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (in->fd < 0) {
+            warn_at(path, 0, "%s", strerror(errno));
+            free(in->raw), free(in->data), free(in->name), free(in);
+            return NULL;
+        }
+        in->owns_fd = true;
+    }
+    enlarge_pipe(in->fd);
+    if (detect_gzip(in) < 0)
+        in->eof = true;
+    return in;
+}
+
+struct input *input_open_memory(const char *name, const void *data, size_t len)
+{
+    struct input *in = input_new(name);
+    in->mem = data;
+    in->mem_len = len;
+    if (detect_gzip(in) < 0)
+        in->eof = true;
+    return in;
+}
+
+int input_close(struct input *in)
+{
+    if (!in)
+        return 0;
+    int status = in->failed ? -1 : 0;
+    if (in->gzip)
+        inflateEnd(&in->zs);
+    if (in->owns_fd && close(in->fd) != 0)
+        status = -1;
+    free(in->raw);
+    free(in->data);
+    free(in->name);
+    free(in);
+    return status;
+}
+
+const char *input_name(const struct input *in) { return in->name; }
+bool input_is_gzip(const struct input *in) { return in->gzip; }
+long input_lineno(const struct input *in) { return in->lineno; }
+bool input_last_line_unterminated(const struct input *in) { return in->unterminated; }
+unsigned long long input_bytes_out(const struct input *in) { return in->bytes_out; }
+unsigned long long input_bytes_in(const struct input *in) { return in->bytes_in; }
+
+/* Make room for at least `want` more bytes after end: compact first,
+ * then grow. */
+static void make_room(struct input *in, size_t want)
+{
+    if (in->start > 0 && (in->cap - in->end < want || in->start == in->end)) {
+        memmove(in->data, in->data + in->start, in->end - in->start);
+        in->end -= in->start;
+        in->start = 0;
+    }
+    if (in->cap - in->end < want) {
+        size_t cap = in->cap;
+        while (cap - in->end < want)
+            cap *= 2;
+        in->data = xrealloc(in->data, cap);
+        in->cap = cap;
+    }
+}
+
+/* Plain input: leftover detection bytes first, then straight into data. */
+static ssize_t fill_plain(struct input *in)
+{
+    if (in->raw_pos < in->raw_len) {
+        size_t n = in->raw_len - in->raw_pos;
+        make_room(in, n);
+        memcpy(in->data + in->end, in->raw + in->raw_pos, n);
+        in->raw_pos = in->raw_len;
+        in->end += n;
+        return (ssize_t)n;
+    }
+    if (raw_fill(in) <= 0)
+        return in->failed ? -1 : 0;
+    return fill_plain(in);
+}
+
+/* After a member ends, another may follow (multi-member gzip). Trailing
+ * zero bytes (tape padding) are ignored, as gzip(1) does. */
+static int next_member(struct input *in)
+{
+    for (;;) {
+        while (in->raw_pos < in->raw_len && in->raw[in->raw_pos] == 0)
+            in->raw_pos++;
+        if (in->raw_pos < in->raw_len)
+            break;
+        ssize_t n = raw_fill(in);
+        if (n <= 0)
+            return n < 0 ? -1 : 0;
+    }
+    if (in->raw[in->raw_pos] != 0x1f) {
+        warn_at(in->name, 0, "trailing garbage after gzip data ignored");
+        in->raw_pos = in->raw_len;
+        in->raw_eof = true;
+        return 0;
+    }
+    inflateReset(&in->zs);
+    in->member_open = true;
+    return 1;
+}
+
+static ssize_t fill_gzip(struct input *in)
+{
+    for (;;) {
+        if (!in->member_open) {
+            int more = next_member(in);
+            if (more <= 0)
+                return more;
+        }
+        if (in->raw_pos == in->raw_len) {
+            ssize_t n = raw_fill(in);
+            if (n < 0)
+                return -1;
+            if (n == 0) {
+                warn_at(in->name, 0, "truncated gzip input");
+                in->failed = true;
+                return -1;
+            }
+        }
+        make_room(in, RAW_BLOCK);
+        in->zs.next_in = in->raw + in->raw_pos;
+        in->zs.avail_in = (uInt)(in->raw_len - in->raw_pos);
+        in->zs.next_out = (unsigned char *)in->data + in->end;
+        in->zs.avail_out = (uInt)(in->cap - in->end);
+        int rc = inflate(&in->zs, Z_NO_FLUSH);
+        size_t produced = (size_t)((char *)in->zs.next_out - (in->data + in->end));
+        in->raw_pos = in->raw_len - in->zs.avail_in;
+        in->end += produced;
+        if (rc == Z_STREAM_END)
+            in->member_open = false;
+        else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            warn_at(in->name, 0, "invalid gzip data: %s",
+                    in->zs.msg ? in->zs.msg : "inflate failed");
+            in->failed = true;
+            return -1;
+        }
+        if (produced > 0)
+            return (ssize_t)produced;
+    }
+}
+
+/* Append more decompressed bytes at end. Returns bytes added, 0 at end of
+ * input, -1 on error. */
+static ssize_t fill(struct input *in)
+{
+    if (in->eof)
+        return in->failed ? -1 : 0;
+    ssize_t n = in->gzip ? fill_gzip(in) : fill_plain(in);
+    if (n <= 0)
+        in->eof = true;
+    return n;
+}
+
+static void skip_bom(struct input *in)
+{
+    in->bom_checked = true;
+    while (in->end - in->start < 3 && fill(in) > 0)
+        ;
+    if (in->end - in->start >= 3 && memcmp(in->data + in->start, "\xEF\xBB\xBF", 3) == 0)
+        in->start += 3;
+}
+
+ssize_t input_peek(struct input *in, const char **p, size_t want)
+{
+    if (!in->bom_checked)
+        skip_bom(in);
+    while (in->end - in->start < want && fill(in) > 0)
+        ;
+    *p = in->data + in->start;
+    if (in->failed)
+        return -1;
+    size_t have = in->end - in->start;
+    return (ssize_t)(have < want ? have : want);
+}
+
+int input_getline(struct input *in, const char **line, size_t *len)
+{
+    if (!in->bom_checked)
+        skip_bom(in);
+    for (;;) {
+        char *from = in->data + in->start + in->scanned;
+        char *nl = memchr(from, '\n', in->end - in->start - in->scanned);
+        if (nl) {
+            size_t n = (size_t)(nl - (in->data + in->start));
+            *line = in->data + in->start;
+            in->start += n + 1;
+            in->scanned = 0;
+            in->unterminated = false;
+            *len = (n > 0 && (*line)[n - 1] == '\r') ? n - 1 : n;
+            in->bytes_out += n + 1;
+            in->lineno++;
+            return 1;
+        }
+        in->scanned = in->end - in->start;
+        ssize_t got = fill(in);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+    }
+    size_t n = in->end - in->start;
+    if (n == 0)
+        return 0;
+    *line = in->data + in->start;
+    in->start = in->end;
+    in->scanned = 0;
+    in->unterminated = true;
+    *len = (n > 0 && (*line)[n - 1] == '\r') ? n - 1 : n;
+    in->bytes_out += n;
+    in->lineno++;
+    return 1;
+}
+
+ssize_t input_read(struct input *in, void *dst, size_t n)
+{
+    if (!in->bom_checked)
+        skip_bom(in);
+    if (in->start == in->end) {
+        ssize_t got = fill(in);
+        if (got <= 0)
+            return got;
+    }
+    size_t have = in->end - in->start;
+    size_t take = have < n ? have : n;
+    memcpy(dst, in->data + in->start, take);
+    in->start += take;
+    in->scanned = 0;
+    in->bytes_out += take;
+    return (ssize_t)take;
+}
+
+int input_slurp(struct input *in, struct buf *out)
+{
+    if (!in->bom_checked)
+        skip_bom(in);
+    for (;;) {
+        size_t have = in->end - in->start;
+        buf_append(out, in->data + in->start, have);
+        in->bytes_out += have;
+        in->start = in->end = in->scanned = 0;
+        ssize_t got = fill(in);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            return 0;
+    }
+}
