@@ -87,12 +87,18 @@ void buf_append_char(struct buf *b, char c)
 
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
+    /* Most messages fit in a small stack buffer: format once. */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
+    if ((size_t)n < sizeof small) {
+        buf_append(b, small, (size_t)n);
+        return;
+    }
     buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

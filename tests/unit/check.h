@@ -13,16 +13,14 @@
 
 static int check_failures;
 
+/* cond is evaluated exactly once: it may have side effects. */
 #define CHECK(cond, ...)                                                  \
     do {                                                                  \
-        if (cond) {                                                       \
-            printf("ok - ");                                              \
-        } else {                                                          \
-            printf("not ok - ");                                          \
-            check_failures++;                                             \
-        }                                                                 \
+        int passed_ = (cond) ? 1 : 0;                                     \
+        printf(passed_ ? "ok - " : "not ok - ");                          \
+        check_failures += !passed_;                                       \
         printf(__VA_ARGS__);                                              \
-        if (!(cond))                                                      \
+        if (!passed_)                                                     \
             printf(" (%s:%d: %s)", __FILE__, __LINE__, #cond);            \
         printf("\n");                                                     \
     } while (0)

@@ -1,0 +1,64 @@
+#!/bin/sh
+# Run every test of winnow and end with one line: "N passed, N failed".
+#
+#   tests/run.sh               unit tests and command-line tests, first with
+#                              the plain build (bin/, build/tests/), then with
+#                              the ASan+UBSan build (build/san/)
+#   tests/run.sh --units-only  the plain unit tests alone
+#
+# Every test prints "ok - NAME", "not ok - NAME: detail" or "skip - NAME: why";
+# this script counts those lines and prints the failures in full.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 1
+LOG=$(mktemp) OUT=$(mktemp) ERR=$(mktemp)
+trap 'rm -f "$LOG" "$OUT" "$ERR"' EXIT
+
+# run_one LABEL NAME CMD...: the command's result lines go to the log; a
+# status other than 0 or 1 (a crash, a sanitizer report) is one more failure,
+# shown with the end of its stderr.
+run_one() {
+    label=$1 name=$2
+    shift 2
+    "$@" >"$OUT" 2>"$ERR"
+    status=$?
+    sed "s/^\(not ok\|ok\|skip\) - /\1 - [$label] $name: /" "$OUT" | grep -e '^ok - ' -e '^not ok - ' -e '^skip - ' >>"$LOG"
+    if [ "$status" -gt 1 ]; then
+        echo "not ok - [$label] $name: exited with status $status: $(tail -n 5 "$ERR" | tr '\n' '|')" >>"$LOG"
+    fi
+}
+
+run_units() { # BUILD_DIR LABEL
+    for t in "$1"/tests/test-*; do
+        case "$t" in *.o|*.d) continue ;; esac
+        [ -x "$t" ] || continue
+        run_one "$2" "$(basename "$t")" "$t"
+    done
+}
+
+run_cli() { # BIN_DIR LABEL
+    for t in tests/cli/test-*.sh; do
+        [ -f "$t" ] || continue
+        WINNOW_BIN="$ROOT/$1" WINNOW_ROOT="$ROOT" run_one "$2" "$(basename "$t" .sh)" sh "$t"
+    done
+}
+
+run_units build plain
+if [ "${1:-}" != "--units-only" ]; then
+    run_cli bin plain
+    if [ -d build/san/bin ]; then
+        # Leak checking is part of the sanitizer run; a closed pipe is not an error.
+        export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
+        run_units build/san sanitize
+        run_cli build/san/bin sanitize
+    fi
+fi
+
+grep '^not ok' "$LOG"
+grep '^skip' "$LOG" | sort | uniq | head -n 40
+passed=$(grep -c '^ok - ' "$LOG")
+failed=$(grep -c '^not ok - ' "$LOG")
+skipped=$(grep -c '^skip - ' "$LOG")
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
