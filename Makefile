@@ -23,7 +23,7 @@ PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash
 DEB_BUILD := gcc make pkg-config libjansson-dev libpcre2-dev zlib1g-dev \
              libarchive-dev libutf8proc-dev libxxhash-dev
 DEB_TEST  := gzip tar coreutils jq unicode-data
-DEB_BENCH := jq miller time parallel
+DEB_BENCH := gzip jq miller time parallel
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral

@@ -1,0 +1,64 @@
+#!/bin/sh
+# bench.sh — throughput and peak memory of winnow's programs on a generated
+# corpus, side by side with the tools users would otherwise reach for.
+# Writes bench/results.md. Size: BENCH_SIZE (default 200M).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SIZE=${BENCH_SIZE:-200M}
+DATA=bench/data
+mkdir -p "$DATA"
+TAR="$DATA/corpus-$SIZE.tar"
+NDJSON="$DATA/corpus-$SIZE.jsonl"
+[ -f "$TAR.gz" ] || bin/winnow-generate --seed 7 --size "$SIZE" --tar "$TAR.gz"
+[ -f "$TAR" ] || gzip -dc "$TAR.gz" >"$TAR"
+[ -f "$NDJSON.gz" ] || bin/winnow-generate --seed 7 --size "$SIZE" --ndjson "$NDJSON.gz"
+[ -f "$NDJSON" ] || gzip -dc "$NDJSON.gz" >"$NDJSON"
+RECORDS="$DATA/records-$SIZE.jsonl"
+[ -f "$RECORDS" ] || bin/winnow-split --quiet "$TAR" >"$RECORDS"
+
+TIMEFMT='%e %U %S %M'
+RESULTS=bench/results.md
+ROWS=$(mktemp)
+trap 'rm -f "$ROWS"' EXIT
+
+# measure LABEL INPUT_FILE SHELL_COMMAND: one table row. Throughput is the
+# size of INPUT_FILE (as the program reads it, uncompressed size for .gz
+# inputs is given separately) over wall-clock seconds.
+measure() {
+    label=$1 input=$2 cmd=$3
+    bytes=$(wc -c <"$input")
+    /usr/bin/time -f "$TIMEFMT" -o "$ROWS.time" sh -c "$cmd" >/dev/null
+    set -- $(cat "$ROWS.time")
+    wall=$1 user=$2 sys=$3 rss=$4
+    awk -v l="$label" -v b="$bytes" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+        mb = b / 1e6; t = (w > 0 ? w : 0.01)
+        printf "| %s | %.0f | %.2f | %.1f | %.2f | %.1f |\n", l, mb, w, mb / t, u + s, r / 1024 }' >>"$ROWS"
+    echo "bench: $label done" >&2
+}
+
+measure "cat (floor)" "$TAR" "cat '$TAR'"
+measure "zcat (floor, gzipped input)" "$TAR" "gzip -dc '$TAR.gz'"
+measure "winnow-split, tar" "$TAR" "bin/winnow-split --quiet '$TAR'"
+measure "winnow-split, tar.gz" "$TAR" "bin/winnow-split --quiet '$TAR.gz'"
+measure "winnow-split, NDJSON documents" "$NDJSON" "bin/winnow-split --quiet '$NDJSON'"
+measure "winnow-split, NDJSON documents gzipped" "$NDJSON" "bin/winnow-split --quiet '$NDJSON.gz'"
+if command -v jq >/dev/null; then
+    measure "jq -c . (records)" "$RECORDS" "jq -c . '$RECORDS'"
+fi
+
+{
+    echo "# winnow benchmark"
+    echo
+    echo "Corpus: \`winnow-generate --seed 7 --size $SIZE\`. MB is the uncompressed input size;"
+    echo "MB/s is that over wall-clock time; CPU s is user + system; peak memory is the maximum RSS."
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
+         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)."
+    echo "Run: $(date -u +%Y-%m-%d)."
+    echo
+    echo "| what | MB | seconds | MB/s | CPU s | peak MB |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    cat "$ROWS"
+} >"$RESULTS"
+cat "$RESULTS"

@@ -1,0 +1,238 @@
+#!/bin/sh
+# Command-line tests of winnow-split: options, every input format, the blog
+# fixtures against their expected records, the seeds, bad input, pipes.
+. "$(dirname "$0")/lib.sh"
+
+BLOG="$FIXTURES/blog"
+GOLD="$EXPECTED/split"
+
+# --- options -----------------------------------------------------------------
+run winnow-split --help
+expect_status "--help exits 0" 0
+expect_true "--help prints the usage" "no Usage line" grep -q '^Usage: winnow-split' "$T/out"
+run winnow-split --version
+expect_stdout "--version" "winnow-split 0.1.0"
+run winnow-split --no-such-option
+expect_status "unknown option is a usage error" 2
+expect_stderr_match "usage error says how to get help" "Try 'winnow-split --help'"
+run winnow-split --by sentences
+expect_status "bad --by value is a usage error" 2
+expect_stderr_match "bad --by value is named" "invalid --by 'sentences'"
+run winnow-split --format pdf
+expect_status "bad --format value is a usage error" 2
+
+# --- the blog fixtures: every record exactly as expected ----------------------
+for page in "$BLOG"/*.txt; do
+    name=$(basename "$page" .txt)
+    if [ -f "$GOLD/$name.jsonl" ]; then
+        run winnow-split "$page"
+        expect_status "split $name exits 0" 0
+        expect_stdout_file "split $name gives its expected records" "$GOLD/$name.jsonl"
+    fi
+done
+
+# Every record is one valid JSON object with the members every record has.
+cat "$BLOG"/*.txt >"$T/all.txt"
+run winnow-split "$BLOG"/*.txt
+expect_true "every record is valid JSON with id, doc, kind, text, span" "bad record" \
+    sh -c "jq -e 'select((.id|type)!=\"string\" or (.doc|type)!=\"string\" or (.kind|type)!=\"string\" or (.text|type)!=\"string\" or (.span|length)!=2) | halt_error' '$T/out' >/dev/null"
+expect_true "ids are unique" "duplicate ids" \
+    sh -c "jq -r .id '$T/out' | sort | uniq -d | grep -q . && exit 1 || exit 0"
+
+# --- the seeds, when present --------------------------------------------------
+SEEDS="$SHARED/seeds"
+if [ -d "$SEEDS" ]; then
+    run winnow-split "$SEEDS/000_3cda5d15756a79be.txt"
+    expect_status "seed 000 splits" 0
+    jq -r '[.kind, .id, (.date // "-"), (.title // "-"), (.source // "-")] | join(" ")' "$T/out" \
+        | grep -v ' comment ' >"$T/got"
+    got=$(jq -r 'select(.kind=="comment") | .n' "$T/out" | tr '\n' ' ')
+    expect_true "seed 000 comments 1-9 with replies 4.1 4.2 5.1 8.1" "got: $got" \
+        test "$got" = "1 2 3 4 4.1 4.2 5 5.1 6 7 8 8.1 9 "
+    got=$(jq -r 'select(.kind!="comment") | [.kind, .id, .date, .title, .source, .headline] | map(. // "-") | join("|")' "$T/out")
+    want="post|000_3cda5d15756a79be/p1|2017-12-14|Inspector Signals End of TR|-|-
+quote|000_3cda5d15756a79be/p1/q1|-|-|the Guardian|Private probation firms criticised for supervising offenders by phone
+quote|000_3cda5d15756a79be/p1/q2|-|-|the Telegraph|Thousands of offenders supervised by phone calls after release from prison"
+    expect_true "seed 000 post and quotes" "got: $got" test "$got" = "$want"
+
+    run winnow-split "$SEEDS/002_565c8be4b69fe0ea.txt"
+    got=$(jq -r 'select(.kind=="comment") | .n' "$T/out" | tr '\n' ' ')
+    expect_true "seed 002 comments 1-17 and their replies" "got: $got" \
+        test "$got" = "1 1.1 1.2 2 3 3.1 3.2 3.3 3.4 3.5 4 5 6 6.1 7 8 8.1 8.2 9 10 11 12 13 13.1 14 15 15.1 16 16.1 17 "
+    got=$(jq -r 'select(.kind!="comment") | [.kind, .date, .title, .source, .headline] | map(. // "-") | join("|")' "$T/out")
+    want="post|2016-12-15|Damning Probation Report|-|-
+quote|-|-|the Guardian|Privatisation of probation service has left public at greater risk – report
+quote|-|-|Napo Press Release|HMI Probation publish damning report on London CRC"
+    expect_true "seed 002 post and quotes" "got: $got" test "$got" = "$want"
+    got=$(jq -r 'select(.n=="4.2") | .parent' "$T/out" 2>/dev/null)
+    run winnow-split "$SEEDS/000_3cda5d15756a79be.txt"
+    got=$(jq -r 'select(.n=="4.2") | [.parent, .post, .depth] | map(tostring) | join(" ")' "$T/out")
+    expect_true "reply 4.2 hangs under comment 4" "got: $got" \
+        test "$got" = "000_3cda5d15756a79be/p1/c4 000_3cda5d15756a79be/p1 2"
+else
+    skip "seeds" "../shared/seeds not present"
+fi
+
+# --- input formats --------------------------------------------------------------
+page="$BLOG/$(ls "$BLOG" | grep '\.txt$' | head -n 1)"
+name=$(basename "$page" .txt)
+winnow-split "$page" >"$T/plain.jsonl"
+gzip -c "$page" >"$T/$name.txt.gz"
+run winnow-split "$T/$name.txt.gz"
+expect_stdout_file "gzipped text gives the same records" "$T/plain.jsonl"
+run sh -c "winnow-split < '$page'"
+expect_true "stdin is one document with id stdin" "$(head -c 200 "$T/out")" \
+    sh -c "jq -r .doc '$T/out' | sort -u | grep -qx stdin"
+run sh -c "gzip -c '$page' | winnow-split -"
+expect_true "gzipped stdin is read" "no records" test -s "$T/out"
+
+# NDJSON documents: id and text, other members go to meta.
+jq -Rsc --arg id "$name" '{id: $id, text: ., url: "https://example.org/x", crawl: {n: 1}}' "$page" >"$T/docs.jsonl"
+run winnow-split "$T/docs.jsonl"
+expect_status "NDJSON documents split" 0
+expect_true "NDJSON records equal the text file's but for meta" "differs" \
+    sh -c "jq -c 'del(.meta)' '$T/out' | cmp -s - '$T/plain.jsonl'"
+expect_true "NDJSON extra members go to meta" "meta missing" \
+    sh -c "jq -e 'select(.meta != {url: \"https://example.org/x\", crawl: {n: 1}})' '$T/out' | grep -q . && exit 1 || exit 0"
+gzip -c "$T/docs.jsonl" >"$T/docs.jsonl.gz"
+run winnow-split "$T/docs.jsonl.gz"
+expect_true "gzipped NDJSON documents split the same" "differs" \
+    sh -c "jq -c 'del(.meta)' '$T/out' | cmp -s - '$T/plain.jsonl'"
+echo '{"id":7,"text":"just one line of text"}' >"$T/intid.jsonl"
+run winnow-split "$T/intid.jsonl"
+expect_true "an integer id becomes the doc" "$(cat "$T/out")" sh -c "jq -e '.doc==\"7\"' '$T/out' >/dev/null"
+
+# tar archives, plain and gzipped.
+mkdir -p "$T/pages"
+cp "$BLOG"/*.txt "$T/pages/"
+(cd "$T" && tar cf pages.tar pages && tar czf pages.tar.gz pages)
+run winnow-split "$T/pages.tar"
+expect_status "tar archive splits" 0
+jq -r .doc "$T/out" | sort -u >"$T/tar-docs"
+ls "$BLOG" | grep '\.txt$' | sed 's/\.txt$//' | sort >"$T/want-docs"
+expect_true "every member of the tar is a document" "$(diff "$T/want-docs" "$T/tar-docs" | head -n 3)" \
+    cmp -s "$T/want-docs" "$T/tar-docs"
+cp "$T/out" "$T/tar.jsonl"
+run winnow-split "$T/pages.tar.gz"
+expect_stdout_file "tar.gz gives the same records as tar" "$T/tar.jsonl"
+run sh -c "cat '$T/pages.tar.gz' | winnow-split"
+expect_stdout_file "tar.gz on stdin is detected" "$T/tar.jsonl"
+run winnow-split --format text "$T/docs.jsonl"
+expect_true "--format text forces text" "not one document" \
+    sh -c "jq -r .doc '$T/out' | sort -u | grep -qx docs"
+
+# WARC and WET.
+printf 'Thursday, 14 December 2017\r\n\r\nA Title\r\n\r\nSome text.\r\n' >"$T/body.txt"
+len=$(wc -c <"$T/body.txt" | tr -d ' ')
+{
+    printf 'WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n'
+    printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:1234>\r\n'
+    printf 'WARC-Target-URI: https://blog.example/2017/12/a.html\r\nWARC-Date: 2017-12-14T10:00:00Z\r\n'
+    printf 'Content-Length: %s\r\n\r\n' "$len"
+    cat "$T/body.txt"
+    printf '\r\n\r\n'
+} >"$T/one.wet"
+run winnow-split "$T/one.wet"
+expect_status "WET file splits" 0
+got=$(jq -r '[.doc, .kind, .date, .title, .meta.url, .meta.date] | join("|")' "$T/out" | head -n 1)
+expect_true "WET conversion record: id, url and date" "got: $got" \
+    test "$got" = "urn:uuid:1234|post|2017-12-14|A Title|https://blog.example/2017/12/a.html|2017-12-14T10:00:00Z"
+
+# --- modes ----------------------------------------------------------------------
+printf 'First paragraph\nstill first.\n\n\nSecond paragraph.\n' >"$T/paras.txt"
+run winnow-split --by paragraph "$T/paras.txt"
+expect_true "--by paragraph: one record per paragraph" "$(cat "$T/out")" \
+    test "$(jq -r '[.id, .kind, .text] | join("|")' "$T/out" | tr '\n' '#')" = "paras/para1|paragraph|First paragraph#still first.#paras/para2|paragraph|Second paragraph.#"
+run winnow-split --by document "$T/paras.txt"
+expect_true "--by document: one record" "$(cat "$T/out")" \
+    test "$(jq -r '[.id, .kind] | join("|")' "$T/out")" = "paras|document"
+run winnow-split "$T/paras.txt"
+expect_true "a page without blog structure is one document record" "$(cat "$T/out")" \
+    test "$(jq -r .kind "$T/out")" = "document"
+
+# --- bad input --------------------------------------------------------------------
+: >"$T/empty.txt"
+run winnow-split "$T/empty.txt"
+expect_status "empty input exits 0" 0
+expect_lines "empty input gives no records" 0
+printf '\n\n  \n' >"$T/blank.txt"
+run winnow-split "$T/blank.txt"
+expect_lines "blank input gives no records" 0
+
+head -c 200000 /dev/urandom >"$T/garbage.bin" 2>/dev/null || dd if=/dev/urandom of="$T/garbage.bin" bs=1000 count=200 2>/dev/null
+run winnow-split --format text "$T/garbage.bin"
+expect_status "binary garbage: no crash" 0
+expect_true "binary garbage: records are valid JSON" "invalid output" sh -c "jq -c . '$T/out' >/dev/null"
+
+printf 'Thursday, 14 December 2017\n\nBad \377 bytes \300\257 here\n\nText with \355\240\200 a surrogate.\n' >"$T/badutf8.txt"
+run winnow-split --counts "$T/counts.json" "$T/badutf8.txt"
+expect_status "invalid UTF-8 is repaired, not an error" 0
+expect_true "invalid UTF-8 becomes U+FFFD" "$(cat "$T/out")" grep -q 'Bad \xef\xbf\xbd bytes' "$T/out"
+expect_stderr_match "repairs are reported" "repaired 6 invalid UTF-8"
+expect_true "repairs are counted" "$(cat "$T/counts.json")" \
+    sh -c "jq -e '.utf8_repaired == 6 and .in == 1 and .out == 1' '$T/counts.json' >/dev/null"
+
+gzip -c "$page" | head -c 300 >"$T/trunc.txt.gz"
+run winnow-split "$T/trunc.txt.gz"
+expect_status "truncated gzip is an error" 1
+expect_stderr_match "truncated gzip is named" "trunc.txt.gz: truncated gzip input"
+
+run winnow-split "$T/does-not-exist.txt"
+expect_status "a missing file is an error" 1
+expect_stderr_match "a missing file is named" "does-not-exist.txt: No such file"
+
+{
+    echo '{"id":"a","text":"first good document"}'
+    echo ''
+    echo '{"id":"b","text":"second good document"}'
+    echo '{"id":"c","text":"broken'
+    echo '{"id":"d"}'
+    echo '{"id":["x"],"text":"t"}'
+    printf '{"id":"e","text":"bad \377 byte"}\n'
+    echo '{"id":"f","text":"last good document"}'
+} >"$T/mixed.jsonl"
+run winnow-split "$T/mixed.jsonl"
+expect_status "a bad NDJSON line stops with status 1" 1
+expect_stderr_match "the bad line is named FILE:LINE" "mixed.jsonl:4: invalid JSON"
+expect_true "records before the bad line are written" "$(cat "$T/out")" \
+    test "$(jq -r .doc "$T/out" | tr '\n' ' ')" = "a b "
+run winnow-split --rejects "$T/rejects.jsonl" --counts "$T/counts.json" "$T/mixed.jsonl"
+expect_status "with --rejects bad lines do not stop the run" 0
+expect_true "with --rejects every good document is split" "$(jq -r .doc "$T/out" | tr '\n' ' ')" \
+    test "$(jq -r .doc "$T/out" | tr '\n' ' ')" = "a b f "
+expect_true "rejects file holds each bad line with its reason" "$(cat "$T/rejects.jsonl")" \
+    test "$(jq -r '"\(.line):\(.reason)"' "$T/rejects.jsonl" | cut -c1-20 | tr '\n' '#')" = "4:invalid JSON: unex#5:missing field \"tex#6:field \"id\" is an #7:invalid JSON: unabl#"
+expect_true "accounting: in, out, rejected, blank" "$(cat "$T/counts.json")" \
+    sh -c "jq -e '.in == 3 and .out == 3 and .rejected == 4 and .blank == 1' '$T/counts.json' >/dev/null"
+
+# CRLF line ends and a byte-order mark change nothing but the spans.
+sed 's/$/\r/' "$page" >"$T/$name.crlf"
+printf '\357\273\277' | cat - "$page" >"$T/$name.bom"
+jq -c '[.id,.kind,.parent,.title,.text]' "$T/plain.jsonl" >"$T/want-structure"
+for variant in crlf bom; do
+    winnow-split "$T/$name.$variant" | jq -c '[.id,.kind,.parent,.title,.text]' >"$T/got-structure"
+    expect_true "$variant input gives the same records" "$(diff "$T/want-structure" "$T/got-structure" | head -n 4)" \
+        cmp -s "$T/want-structure" "$T/got-structure"
+done
+
+# A 50 MB line: no limit on line length.
+head -c 52428800 /dev/zero | tr '\0' 'a' >"$T/huge.txt"
+run winnow-split "$T/huge.txt"
+expect_status "a 50 MB line splits" 0
+expect_true "a 50 MB line is kept whole" "$(head -c 100 "$T/out")" \
+    sh -c "jq -e '.text | length == 52428800' '$T/out' >/dev/null"
+rm -f "$T/huge.txt"
+
+# --- pipes and failed writes ------------------------------------------------------
+run sh -c "winnow-split '$T/pages.tar' | head -n 1"
+expect_lines "| head -n 1 reads one record" 1
+expect_stderr_empty "a closed pipe is quiet"
+run sh -c "(winnow-split '$T/pages.tar'; echo \$? >'$T/status') | head -c 10"
+expect_true "a closed pipe ends with status 0" "status $(cat "$T/status")" test "$(cat "$T/status")" = 0
+if [ -w /dev/full ]; then
+    run sh -c "winnow-split '$T/pages.tar' >/dev/full"
+    expect_status "a full disk is an error" 1
+    expect_stderr_match "a full disk is reported" "write error: No space left on device"
+else
+    skip "/dev/full" "not available"
+fi
