@@ -337,7 +337,7 @@ int input_getline(struct input *in, const char **line, size_t *len)
     in->start = in->end;
     in->scanned = 0;
     in->unterminated = true;
-    *len = (n > 0 && (*line)[n - 1] == '\r') ? n - 1 : n;
+    *len = (*line)[n - 1] == '\r' ? n - 1 : n;
     in->bytes_out += n;
     in->lineno++;
     return 1;

@@ -43,6 +43,21 @@ run_cli() { # BIN_DIR LABEL
     done
 }
 
+# cppcheck over all the C sources: its warnings fail the run.
+run_lint() {
+    if ! command -v cppcheck >/dev/null 2>&1; then
+        echo "skip - [lint] cppcheck: not installed" >>"$LOG"
+        return
+    fi
+    if cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+        --std=c11 -Ilib --suppress=missingIncludeSystem lib/*.c tools/*.c tests/unit/*.c >"$OUT" 2>&1; then
+        echo "ok - [lint] cppcheck reports nothing" >>"$LOG"
+    else
+        echo "not ok - [lint] cppcheck: $(head -n 5 "$OUT" | tr '\n' '|')" >>"$LOG"
+    fi
+}
+
+run_lint
 run_units build plain
 if [ "${1:-}" != "--units-only" ]; then
     run_cli bin plain

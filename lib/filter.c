@@ -1,0 +1,113 @@
+/* filter.c — the record-to-record loop (see filter.h). */
+#include "filter.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "input.h"
+#include "output.h"
+#include "progress.h"
+#include "record.h"
+
+struct loop {
+    const struct cli_common *common;
+    filter_fn fn;
+    void *ctx;
+    struct output *out;
+    struct record *record;
+    struct rejects *rejects;
+    struct progress progress;
+    struct buf reason;
+    struct filter_totals *totals;
+    unsigned long long bytes;
+};
+
+static bool is_blank(const char *line, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t')
+            return false;
+    return true;
+}
+
+/* Returns false when the run must stop. */
+static bool handle_line(struct loop *lp, struct input *in, const char *line, size_t len)
+{
+    if (is_blank(line, len)) {
+        lp->totals->counts.blank++;
+        return true;
+    }
+    lp->totals->counts.in++;
+    const char *file = input_name(in);
+    long lineno = input_lineno(in);
+    if (record_parse(lp->record, line, len, &lp->reason) != 0)
+        return rejects_add(lp->rejects, file, lineno, lp->reason.data, line, len);
+    struct filter_context fc = {file, lineno, &lp->reason, lp->out};
+    buf_reset(&lp->reason);
+    switch (lp->fn(lp->record, &fc, lp->ctx)) {
+    case FILTER_KEEP:
+        record_write(lp->record, lp->out);
+        lp->totals->counts.out++;
+        return true;
+    case FILTER_DROP:
+        lp->totals->dropped++;
+        return true;
+    case FILTER_REJECT:
+        return rejects_add(lp->rejects, file, lineno,
+                           lp->reason.len ? lp->reason.data : "bad record", line, len);
+    case FILTER_STOP:
+        break;
+    }
+    return false;
+}
+
+/* Returns false when the run must stop. */
+static bool filter_input(struct loop *lp, const char *path)
+{
+    struct input *in = input_open(path);
+    if (!in)
+        return false;
+    const char *line;
+    size_t len;
+    int rc;
+    bool go_on = true;
+    while (go_on && (rc = input_getline(in, &line, &len)) > 0) {
+        lp->bytes += len + 1;
+        go_on = handle_line(lp, in, line, len);
+        progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
+    }
+    if (go_on && rc < 0)
+        go_on = false;
+    return input_close(in) == 0 && go_on;
+}
+
+int filter_run(const struct cli_common *common, const char *const *paths,
+               filter_fn fn, void *ctx, struct filter_totals *totals)
+{
+    struct loop lp = {0};
+    lp.common = common;
+    lp.fn = fn;
+    lp.ctx = ctx;
+    lp.totals = totals;
+    lp.out = output_stdout();
+    lp.record = record_new();
+    lp.rejects = rejects_open(common->rejects_path);
+    progress_init(&lp.progress, common->quiet);
+
+    int status = EXIT_OK;
+    for (; *paths; paths++) {
+        if (!filter_input(&lp, *paths)) {
+            status = EXIT_BAD_INPUT;
+            if (!common->rejects_path)
+                break; /* stop after every good record before the bad one */
+        }
+    }
+    progress_end(&lp.progress);
+    output_close(lp.out);
+    totals->counts.rejected = rejects_count(lp.rejects);
+    rejects_close(lp.rejects);
+    record_free(lp.record);
+    buf_free(&lp.reason);
+    return status;
+}
