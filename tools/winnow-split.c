@@ -18,6 +18,7 @@
 #include "rejects.h"
 #include "segment.h"
 #include "sources.h"
+#include "strset.h"
 #include "utf8.h"
 
 static const struct cli_program program = {
@@ -53,6 +54,9 @@ struct run {
     struct buf text;       /* the current document, repaired */
     struct buf reason;
     const struct document *document;
+    struct strset *doc_ids;   /* every document id given out so far */
+    struct buf doc_id;        /* the current document's unique id */
+    unsigned long long renamed;
     struct progress progress;
     struct accounting totals;
     unsigned long long repaired;     /* invalid UTF-8 sequences replaced */
@@ -107,7 +111,7 @@ static int write_segment(const struct segment *seg, void *ctx)
     struct record *r = run->record;
     record_clear(r);
     set_optional(r, "id", seg->id);
-    set_optional(r, "doc", run->document->id);
+    set_optional(r, "doc", run->doc_id.data);
     set_optional(r, "kind", segment_kind_name(seg->kind));
     set_optional(r, "date", seg->date);
     set_optional(r, "title", seg->title);
@@ -130,10 +134,30 @@ static int write_segment(const struct segment *seg, void *ctx)
     return 0;
 }
 
+/* Record ids must be unique, so a document id seen before (two WARC records
+ * with one WARC-Record-ID, two tar members a/x.txt and b/x.txt) gets the
+ * first free suffix ~2, ~3, ... */
+static void choose_doc_id(struct run *run, const struct document *doc)
+{
+    buf_reset(&run->doc_id);
+    buf_append_str(&run->doc_id, doc->id);
+    for (unsigned long k = 2; !strset_add(run->doc_ids, run->doc_id.data); k++) {
+        buf_reset(&run->doc_id);
+        buf_printf(&run->doc_id, "%s~%lu", doc->id, k);
+    }
+    if (strcmp(run->doc_id.data, doc->id) != 0) {
+        run->renamed++;
+        if (!run->options->common.quiet)
+            warn_at(doc->origin, doc->line, "duplicate document id '%s' renamed '%s'",
+                    doc->id, run->doc_id.data);
+    }
+}
+
 static int split_document(const struct document *doc, void *ctx)
 {
     struct run *run = ctx;
     run->document = doc;
+    choose_doc_id(run, doc);
     run->totals.in++;
     run->bytes += doc->len;
     buf_reset(&run->text);
@@ -142,7 +166,7 @@ static int split_document(const struct document *doc, void *ctx)
         run->repaired += repaired;
         run->repaired_docs++;
     }
-    return split_text(run->options->mode, doc->id, run->text.data ? run->text.data : "",
+    return split_text(run->options->mode, run->doc_id.data, run->text.data ? run->text.data : "",
                       run->text.len, write_segment, run);
 }
 
@@ -168,7 +192,8 @@ static void report(const struct run *run, const struct options *opt,
         warnf("repaired %llu invalid UTF-8 sequence(s) in %llu document(s)",
               run->repaired, run->repaired_docs);
     char extra[128];
-    snprintf(extra, sizeof extra, "\"utf8_repaired\":%llu", run->repaired);
+    snprintf(extra, sizeof extra, "\"utf8_repaired\":%llu,\"ids_renamed\":%llu",
+             run->repaired, run->renamed);
     accounting_write(opt->common.counts_path, program.name, &totals, extra);
 }
 
@@ -182,6 +207,7 @@ int main(int argc, char **argv)
     run.options = &opt;
     run.out = output_stdout();
     run.record = record_new();
+    run.doc_ids = strset_new();
     progress_init(&run.progress, opt.common.quiet);
     struct rejects *rj = rejects_open(opt.common.rejects_path);
 
@@ -199,6 +225,8 @@ int main(int argc, char **argv)
     rejects_close(rj);
     record_free(run.record);
     buf_free(&run.text);
+    buf_free(&run.doc_id);
+    strset_free(run.doc_ids);
     buf_free(&run.reason);
     return ok ? EXIT_OK : EXIT_BAD_INPUT;
 }

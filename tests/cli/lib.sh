@@ -57,12 +57,12 @@ expect_stderr_empty() { # NAME
 }
 
 expect_lines() { # NAME N : stdout has N lines
-    n=$(wc -l <"$T/out" | tr -d ' ')
-    if [ "$n" -eq "$2" ]; then pass "$1"; else fail "$1" "$n lines, want $2"; fi
+    _expect_lines=$(wc -l <"$T/out" | tr -d ' ')
+    if [ "$_expect_lines" -eq "$2" ]; then pass "$1"; else fail "$1" "$_expect_lines lines, want $2"; fi
 }
 
 expect_true() { # NAME DETAIL CONDITION...
-    name=$1 detail=$2
+    _expect_name=$1 _expect_detail=$2
     shift 2
-    if "$@"; then pass "$name"; else fail "$name" "$detail"; fi
+    if "$@"; then pass "$_expect_name"; else fail "$_expect_name" "$_expect_detail"; fi
 }
