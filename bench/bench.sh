@@ -37,15 +37,11 @@ measure() {
     echo "bench: $label done" >&2
 }
 
-measure "cat (floor)" "$TAR" "cat '$TAR'"
-measure "zcat (floor, gzipped input)" "$TAR" "gzip -dc '$TAR.gz'"
-measure "winnow-split, tar" "$TAR" "bin/winnow-split --quiet '$TAR'"
-measure "winnow-split, tar.gz" "$TAR" "bin/winnow-split --quiet '$TAR.gz'"
-measure "winnow-split, NDJSON documents" "$NDJSON" "bin/winnow-split --quiet '$NDJSON'"
-measure "winnow-split, NDJSON documents gzipped" "$NDJSON" "bin/winnow-split --quiet '$NDJSON.gz'"
-if command -v jq >/dev/null; then
-    measure "jq -c . (records)" "$RECORDS" "jq -c . '$RECORDS'"
-fi
+# Each bench/cases/*.sh adds rows with `measure`; the data above is theirs
+# to read ($TAR, $NDJSON documents, $RECORDS split records).
+for case_script in bench/cases/*.sh; do
+    . "./$case_script"
+done
 
 {
     echo "# winnow benchmark"
