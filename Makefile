@@ -36,7 +36,7 @@ LIBS = $(PKG_LIBS) -lm
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
-TOOL_SRC := $(wildcard tools/winnow-*.c)
+TOOL_SRC := $(wildcard tools/winnow.c tools/winnow-*.c)
 PROGRAMS := $(patsubst tools/%.c,$(BIN)/%,$(TOOL_SRC))
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNITS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -44,7 +44,7 @@ SCRIPTS  := $(wildcard pipelines/*.sh)
 MANPAGES := $(wildcard man/*.1 man/*.7)
 SAMPLE   := data/sample.tar.gz
 
-.PHONY: all deps deps-bench test test-plain test-sanitize units run sample \
+.PHONY: all have-libs deps deps-bench test test-plain test-sanitize units run sample \
         bench install uninstall clean
 
 all: $(PROGRAMS) $(UNITS)
@@ -53,7 +53,11 @@ $(BUILD)/libwinnow.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
 
-$(BUILD)/lib/%.o: lib/%.c
+# Without the libraries nothing compiles: install them (as root) or say how.
+have-libs:
+	@pkg-config --exists $(PKGS) 2>/dev/null || sh tests/deps.sh $(DEB_BUILD)
+
+$(BUILD)/lib/%.o: lib/%.c | have-libs
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

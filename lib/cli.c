@@ -16,7 +16,7 @@ static void print_and_exit(const char *text)
 bool cli_common_option(int opt, const char *arg, struct cli_common *common,
                        const struct cli_program *program)
 {
-    static char version[128];
+    char version[128];
     switch (opt) {
     case 'h':
     case CLI_OPT_HELP:

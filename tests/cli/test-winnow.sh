@@ -1,0 +1,29 @@
+#!/bin/sh
+# Command-line tests of the winnow dispatcher: `winnow CMD` runs winnow-CMD.
+. "$(dirname "$0")/lib.sh"
+
+run winnow --help
+expect_status "--help exits 0" 0
+expect_true "--help lists the commands" "$(head -c 200 "$T/out")" grep -q '^  split ' "$T/out"
+run winnow --version
+expect_stdout "--version" "winnow 0.1.0"
+run winnow
+expect_status "no command is a usage error" 2
+expect_stderr_match "no command says so" "no command given"
+run winnow frobnicate
+expect_status "an unknown command is a usage error" 2
+expect_stderr_match "an unknown command is named" "unknown command 'frobnicate'"
+run winnow ../split
+expect_status "a command with a slash is refused" 2
+run winnow --frob
+expect_status "an option instead of a command is refused" 2
+
+printf 'Thursday, 14 December 2017\n\nA Title\n\nSome text.\n' >"$T/page.txt"
+run winnow split "$T/page.txt"
+expect_status "winnow split runs winnow-split" 0
+winnow-split "$T/page.txt" >"$T/direct"
+expect_stdout_file "winnow split gives what winnow-split gives" "$T/direct"
+run winnow split --by sentences "$T/page.txt"
+expect_status "the command's own usage errors pass through" 2
+run winnow split --version
+expect_stdout "arguments reach the command" "winnow-split 0.1.0"
