@@ -4,6 +4,7 @@
 #   make deps       install the Debian packages winnow needs (as root),
 #                   or print the command to run
 #   make test       build and run every test (plain, then ASan+UBSan)
+#   make valgrind   the command-line tests under valgrind
 #   make run        build and run the corpus pipeline on the sample archive
 #   make sample     (re)generate the sample archive shipped in data/
 #   make bench      measure throughput and memory (bench/results.md)
@@ -44,7 +45,7 @@ SCRIPTS  := $(wildcard pipelines/*.sh)
 MANPAGES := $(wildcard man/*.1 man/*.7)
 SAMPLE   := data/sample.tar.gz
 
-.PHONY: all have-libs deps deps-bench test test-plain test-sanitize units run sample \
+.PHONY: all have-libs deps deps-bench test test-plain test-sanitize units valgrind run sample \
         bench install uninstall clean
 
 all: $(PROGRAMS) $(UNITS)
@@ -94,6 +95,11 @@ test: deps
 
 units: all
 	@sh tests/run.sh --units-only
+
+# The command-line tests again, every program under valgrind (slow).
+valgrind: deps all
+	@sh tests/deps.sh valgrind
+	@sh tests/run.sh --valgrind
 
 $(SAMPLE): | $(BIN)/winnow-generate
 	@mkdir -p data

@@ -5,6 +5,9 @@
 #                              the plain build (bin/, build/tests/), then with
 #                              the ASan+UBSan build (build/san/)
 #   tests/run.sh --units-only  the plain unit tests alone
+#   tests/run.sh --valgrind    the command-line tests with every program run
+#                              under valgrind (a leak or an invalid access
+#                              fails the test that ran it)
 #
 # Every test prints "ok - NAME", "not ok - NAME: detail" or "skip - NAME: why";
 # this script counts those lines and prints the failures in full.
@@ -57,9 +60,28 @@ run_lint() {
     fi
 }
 
-run_lint
-run_units build plain
-if [ "${1:-}" != "--units-only" ]; then
+# Wrap every program of bin/ in a script that runs it under valgrind; a
+# report makes the program exit 97, which the CLI tests see as a failure.
+make_valgrind_bin() {
+    vbin=build/valgrind/bin
+    rm -rf "$vbin" && mkdir -p "$vbin"
+    for p in bin/winnow*; do
+        cat >"$vbin/$(basename "$p")" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "$ROOT/$p" "\$@"
+WRAP
+        chmod +x "$vbin/$(basename "$p")"
+    done
+}
+
+if [ "${1:-}" = "--valgrind" ]; then
+    make_valgrind_bin
+    run_cli build/valgrind/bin valgrind
+elif [ "${1:-}" = "--units-only" ]; then
+    run_units build plain
+else
+    run_lint
+    run_units build plain
     run_cli bin plain
     if [ -d build/san/bin ]; then
         # Leak checking is part of the sanitizer run; a closed pipe is not an error.
