@@ -23,7 +23,7 @@ SANITIZE ?=
 PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash
 DEB_BUILD := gcc make pkg-config libjansson-dev libpcre2-dev zlib1g-dev \
              libarchive-dev libutf8proc-dev libxxhash-dev
-DEB_TEST  := gzip tar coreutils jq cppcheck unicode-data
+DEB_TEST  := gzip bzip2 tar coreutils jq cppcheck unicode-data
 DEB_BENCH := gzip jq miller time parallel
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

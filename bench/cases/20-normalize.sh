@@ -1,0 +1,11 @@
+# winnow-normalize, on the split records, next to the jq one-liner users
+# would otherwise write for the same job (white space only; jq runs at well
+# under 1 MB/s here, so this row takes minutes at 200 MB).
+measure "jq -c '.text \\|= gsub(\"\\\\s+\"; \" \")' (records)" "$RECORDS" \
+    "jq -c '.text |= gsub(\"\\\\s+\"; \" \")' '$RECORDS'"
+measure "winnow-normalize (records, default steps)" "$RECORDS" \
+    "bin/winnow-normalize --quiet '$RECORDS'"
+measure "winnow-normalize --punct --lower --form nfkc (records)" "$RECORDS" \
+    "bin/winnow-normalize --quiet --punct --lower --form nfkc '$RECORDS'"
+measure "winnow-normalize --key key (records)" "$RECORDS" \
+    "bin/winnow-normalize --quiet --key key '$RECORDS'"

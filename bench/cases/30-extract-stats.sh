@@ -1,0 +1,6 @@
+# winnow-extract-stats on the split records: both members, each alone, and
+# the crude alternative of grepping numbers out of the NDJSON.
+measure "winnow-extract-stats (records)" "$RECORDS" "bin/winnow-extract-stats --quiet '$RECORDS'"
+measure "winnow-extract-stats --only figures" "$RECORDS" "bin/winnow-extract-stats --quiet --only figures '$RECORDS'"
+measure "winnow-extract-stats --only stats" "$RECORDS" "bin/winnow-extract-stats --quiet --only stats '$RECORDS'"
+measure "grep -oE numbers (crude figures)" "$RECORDS" "grep -oE '[£\$€]?[0-9][0-9,.]*(%| per cent|m|bn)?' '$RECORDS'"

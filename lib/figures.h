@@ -1,0 +1,76 @@
+/* figures.h — the statistics a text cites, as structured data.
+ *
+ * Owns: what counts as a figure and how it is written as JSON (see
+ * winnow-extract-stats(1), "Figures"). Kinds: percent, money, count (the
+ * counted noun as unit; "X of the Y" as value and of), fraction, ratio
+ * ("1 in 3": value 1, of 3), multiplier ("trebled": 3) and duration ("every
+ * six weeks": 6 weeks). A range gives low and high instead of value; a
+ * qualifier ("up to", "almost", ...) gives approx. Never figures: years,
+ * dates, clock times, list and comment numbering, ordinals, names with
+ * digits (R4, M62), references (page 18, Section 21).
+ *
+ * An extractor compiles its PCRE2 patterns once (JIT where the platform has
+ * it) and owns its match data and scratch list, reused from call to call:
+ * create one per thread, use it for every text. Text must be valid UTF-8
+ * (invalid text gives no figures). Spans are given both as byte offsets and
+ * as character (Unicode code point) offsets into the text.
+ */
+#ifndef WINNOW_FIGURES_H
+#define WINNOW_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+
+enum figure_kind {
+    FIGURE_MONEY,
+    FIGURE_PERCENT,
+    FIGURE_FRACTION,
+    FIGURE_RATIO,
+    FIGURE_MULTIPLIER,
+    FIGURE_DURATION,
+    FIGURE_COUNT,
+    FIGURE_KINDS
+};
+
+struct figure {
+    size_t start, end;           /* byte offsets of the surface in the text */
+    size_t char_start, char_end; /* the same in code points */
+    enum figure_kind kind;
+    bool range;                  /* low and high instead of value */
+    double value, low, high;
+    bool has_of;                 /* "Eleven of the 21", "1 in 3" */
+    double of;
+    const char *unit;            /* NULL, a static name, or into the text */
+    size_t unit_len;
+    char approx[24];             /* "" or "up_to", "almost", ... */
+};
+
+struct figures;
+
+/* Compile the patterns. Ends the program on a pattern error (a bug). */
+struct figures *figures_new(void);
+void figures_free(struct figures *ex);
+
+/* Find the figures of text[0..len), in text order. The array belongs to
+ * the extractor and stays valid until its next call; *count is set. */
+const struct figure *figures_find(struct figures *ex, const char *text,
+                                  size_t len, size_t *count);
+
+/* Append the figures of text[0..len) to out as one compact JSON array:
+ * [{"text","span","kind","value"|"low","high","of","unit","approx"}, ...],
+ * span in code points, members in that order, absent ones left out. */
+void figures_extract(struct figures *ex, const char *text, size_t len,
+                     struct buf *out);
+
+/* Append figs[0..n) (found in text) to out as one JSON array, as above. */
+void figures_append_json(const struct figure *figs, size_t n, const char *text,
+                         struct buf *out);
+
+/* Append one figure as a JSON object (text is the text it was found in). */
+void figure_json(const struct figure *f, const char *text, struct buf *out);
+
+const char *figure_kind_name(enum figure_kind kind);
+
+#endif

@@ -1,0 +1,175 @@
+/* winnow-extract-stats — add `stats` and `figures` to each record.
+ *
+ * stats: measurements of the record's text (lib/textstats.h); figures: the
+ * statistics the text cites (lib/figures.h). Every other member passes
+ * through untouched. A record whose field is missing or not a string
+ * passes through unchanged and is counted (or, with --strict, is bad
+ * input). Holds one record at a time (see winnow-extract-stats(1)).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "diag.h"
+#include "figures.h"
+#include "filter.h"
+#include "record.h"
+#include "textstats.h"
+
+static const struct cli_program program = {
+    "winnow-extract-stats",
+    "Usage: winnow-extract-stats [OPTION]... [FILE]...\n"
+    "Add \"stats\" (measurements of the text) and \"figures\" (the statistics the\n"
+    "text cites: percentages, money, counts, fractions, ratios, multipliers,\n"
+    "durations) to each record. FILEs are record NDJSON (gzipped or not); '-'\n"
+    "or none is stdin.\n"
+    "\n"
+    "  -o, --only WHAT      add only \"stats\" or only \"figures\"\n"
+    "  -f, --field NAME     measure this string field (default text); figure\n"
+    "                       spans are character offsets into it\n"
+    "      --strict         a record whose field is missing or not a string is\n"
+    "                       bad input (default: it passes through unchanged)\n"
+    "      --rejects FILE   write bad input lines to FILE and go on\n"
+    "      --counts FILE    write the accounting and the totals as JSON\n"
+    "  -q, --quiet          no totals on stderr, no progress meter\n"
+    "  -h, --help           show this help and exit\n"
+    "      --version        show the version and exit\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input or a failed write, 2 usage error.\n"
+    "See winnow-extract-stats(1).\n"};
+
+struct options {
+    struct cli_common common;
+    bool stats;
+    bool figures;
+    const char *field;
+    bool strict;
+};
+
+struct run {
+    const struct options *opt;
+    struct figures *extractor;
+    struct text_stats_scratch *scratch;
+    struct buf json; /* one member's JSON, reused */
+    unsigned long long measured;
+    unsigned long long no_text; /* field missing or not a string */
+    unsigned long long figures;
+};
+
+enum { OPT_ONLY = 'o', OPT_FIELD = 'f', OPT_STRICT = CLI_OPT_FIRST_PROGRAM_OPTION };
+
+static void parse_options(int argc, char **argv, struct options *opt)
+{
+    static const struct option longopts[] = {
+        {"only", required_argument, NULL, OPT_ONLY},
+        {"field", required_argument, NULL, OPT_FIELD},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        CLI_COMMON_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "o:f:" CLI_COMMON_SHORT, longopts, NULL)) != -1) {
+        if (cli_common_option(c, optarg, &opt->common, &program))
+            continue;
+        if (c == OPT_ONLY) {
+            if (strcmp(optarg, "stats") != 0 && strcmp(optarg, "figures") != 0)
+                die_usage("invalid --only '%s' (stats or figures)", optarg);
+            opt->stats = strcmp(optarg, "stats") == 0;
+            opt->figures = !opt->stats;
+        } else if (c == OPT_FIELD) {
+            if (!*optarg)
+                die_usage("--field needs a name");
+            opt->field = optarg;
+        } else if (c == OPT_STRICT) {
+            opt->strict = true;
+        }
+    }
+}
+
+static void set_member(struct record *r, const char *key, const struct buf *json,
+                       const struct filter_context *fc)
+{
+    if (record_set_json(r, key, json->data, json->len, fc->reason) != 0)
+        die(EXIT_BAD_INPUT, "%s", fc->reason->data); /* cannot happen: we wrote it */
+}
+
+static enum filter_verdict extract(struct record *r, const struct filter_context *fc, void *ctx)
+{
+    struct run *run = ctx;
+    const char *field = run->opt->field, *text;
+    size_t len;
+    if (!record_get_string(r, field, &text, &len)) {
+        if (run->opt->strict) {
+            const char *type = record_type(r, field);
+            if (type)
+                buf_printf(fc->reason, "field \"%s\" is %s %s, not a string", field,
+                           type[0] == 'a' || type[0] == 'o' ? "an" : "a", type);
+            else
+                buf_printf(fc->reason, "missing field \"%s\"", field);
+            return FILTER_REJECT;
+        }
+        run->no_text++;
+        return FILTER_KEEP;
+    }
+    if (run->opt->stats) {
+        buf_reset(&run->json);
+        text_stats_json(text, len, run->scratch, &run->json);
+        set_member(r, "stats", &run->json, fc);
+    }
+    if (run->opt->figures) {
+        size_t count;
+        const struct figure *figs = figures_find(run->extractor, text, len, &count);
+        run->figures += count;
+        buf_reset(&run->json);
+        figures_append_json(figs, count, text, &run->json);
+        set_member(r, "figures", &run->json, fc);
+    }
+    run->measured++;
+    return FILTER_KEEP;
+}
+
+static void report(const struct run *run, const struct filter_totals *ft)
+{
+    const struct options *opt = run->opt;
+    if (!opt->common.quiet) {
+        if (opt->figures)
+            warnf("%llu records measured, %llu figures", run->measured, run->figures);
+        else
+            warnf("%llu records measured", run->measured);
+        if (run->no_text)
+            warnf("%llu record(s) without a string \"%s\" passed through unchanged",
+                  run->no_text, opt->field);
+    }
+    char extra[160];
+    snprintf(extra, sizeof extra, "\"measured\":%llu,\"no_text\":%llu,\"figures\":%llu",
+             run->measured, run->no_text, run->figures);
+    accounting_write(opt->common.counts_path, program.name, &ft->counts, extra);
+}
+
+int main(int argc, char **argv)
+{
+    diag_init(program.name);
+    struct options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.stats = opt.figures = true;
+    opt.field = "text";
+    parse_options(argc, argv, &opt);
+
+    struct run run;
+    memset(&run, 0, sizeof run);
+    run.opt = &opt;
+    if (opt.figures)
+        run.extractor = figures_new();
+    if (opt.stats)
+        run.scratch = text_stats_scratch_new();
+    struct filter_totals totals;
+    memset(&totals, 0, sizeof totals);
+    int status = filter_run(&opt.common, cli_operands(argc, argv, optind), extract, &run, &totals);
+    report(&run, &totals);
+    figures_free(run.extractor);
+    if (run.scratch)
+        text_stats_scratch_free(run.scratch);
+    buf_free(&run.json);
+    return status;
+}
