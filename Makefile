@@ -112,7 +112,7 @@ sample: $(BIN)/winnow-generate
 run: deps
 	@$(MAKE) --no-print-directory all
 	@test -f $(SAMPLE) || $(MAKE) --no-print-directory sample
-	@sh pipelines/run-sample.sh $(SAMPLE)
+	@bash pipelines/run-sample.sh $(SAMPLE)
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory all
