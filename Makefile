@@ -8,6 +8,7 @@
 #   make run        build and run the corpus pipeline on the sample archive
 #   make sample     (re)generate the sample archive shipped in data/
 #   make bench      measure throughput and memory (bench/results.md)
+#   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -46,9 +47,12 @@ MANPAGES := $(wildcard man/*.1 man/*.7)
 SAMPLE   := data/sample.tar.gz
 
 .PHONY: all have-libs deps deps-bench test test-plain test-sanitize units valgrind run sample \
-        bench install uninstall clean
+        bench install uninstall clean fuzz fuzzers
 
-all: $(PROGRAMS) $(UNITS)
+# Bench-only programs (bench/*.c): built, never installed.
+BENCH_PROGS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
+
+all: $(PROGRAMS) $(UNITS) $(BENCH_PROGS)
 
 $(BUILD)/libwinnow.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -70,6 +74,10 @@ $(BIN)/%: $(BUILD)/tools/%.o $(BUILD)/libwinnow.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libwinnow.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libwinnow.a $(LIBS)
+
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
@@ -78,6 +86,28 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libwinnow.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(UNITS:=.d)
+
+# Fuzz targets: each tests/fuzz/fuzz-NAME.c is linked with the library
+# compiled by clang with -fsanitize=fuzzer-no-link; new inputs a run
+# finds go to build/fuzz/corpus-NAME. Run one from the project root, e.g.
+#   build/fuzz/fuzz-record -max_total_time=300 -dict=tests/fuzz/json.dict \
+#       build/fuzz/corpus-record tests/fuzz/corpus-record \
+#       tests/fixtures/record-diff
+FUZZERS = $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz-*.c))
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	    CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	    SANITIZE="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	    fuzzers
+
+fuzzers: $(FUZZERS)
+
+$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(BUILD)/libwinnow.a
+	@mkdir -p $(BUILD)/corpus-$*
+	$(CC) $(ALL_CFLAGS) -Itests/unit -fsanitize=fuzzer -o $@ $< $(BUILD)/libwinnow.a $(LIBS)
+
+-include $(FUZZERS:=.d)
 
 # Install what is missing; as root with apt-get, otherwise say what to run.
 deps:

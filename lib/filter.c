@@ -41,7 +41,9 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
     lp->totals->counts.in++;
     const char *file = input_name(in);
     long lineno = input_lineno(in);
-    if (record_parse(lp->record, line, len, &lp->reason) != 0)
+    /* The line stays valid until the next input_getline, and the record
+     * is parsed again before it is used again: no copy is needed. */
+    if (record_parse_view(lp->record, line, len, &lp->reason) != 0)
         return rejects_add(lp->rejects, file, lineno, lp->reason.data, line, len);
     struct filter_context fc = {file, lineno, &lp->reason, lp->out};
     buf_reset(&lp->reason);
@@ -56,6 +58,9 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
     case FILTER_REJECT:
         return rejects_add(lp->rejects, file, lineno,
                            lp->reason.len ? lp->reason.data : "bad record", line, len);
+    case FILTER_WRITTEN:
+        lp->totals->counts.out++;
+        return true;
     case FILTER_STOP:
         break;
     }
@@ -85,12 +90,22 @@ static bool filter_input(struct loop *lp, const char *path)
 int filter_run(const struct cli_common *common, const char *const *paths,
                filter_fn fn, void *ctx, struct filter_totals *totals)
 {
+    struct output *out = output_stdout();
+    int status = filter_run_to(common, paths, fn, ctx, totals, out);
+    output_close(out);
+    return status;
+}
+
+int filter_run_to(const struct cli_common *common, const char *const *paths,
+                  filter_fn fn, void *ctx, struct filter_totals *totals,
+                  struct output *out)
+{
     struct loop lp = {0};
     lp.common = common;
     lp.fn = fn;
     lp.ctx = ctx;
     lp.totals = totals;
-    lp.out = output_stdout();
+    lp.out = out;
     lp.record = record_new();
     lp.rejects = rejects_open(common->rejects_path);
     progress_init(&lp.progress, common->quiet);
@@ -104,7 +119,6 @@ int filter_run(const struct cli_common *common, const char *const *paths,
         }
     }
     progress_end(&lp.progress);
-    output_close(lp.out);
     totals->counts.rejected = rejects_count(lp.rejects);
     rejects_close(lp.rejects);
     record_free(lp.record);

@@ -20,7 +20,9 @@ enum filter_verdict {
     FILTER_KEEP,    /* write the record (as the program left it) */
     FILTER_DROP,    /* do not write it (counted as dropped) */
     FILTER_REJECT,  /* the record is bad input: reason given */
-    FILTER_STOP     /* stop reading (the program has reported why) */
+    FILTER_STOP,    /* stop reading (the program has reported why) */
+    FILTER_WRITTEN  /* the program wrote the record to fc->out itself, or
+                       keeps it for later output: counted as out */
 };
 
 struct filter_context {
@@ -46,5 +48,12 @@ struct filter_totals {
  * returning. */
 int filter_run(const struct cli_common *common, const char *const *paths,
                filter_fn fn, void *ctx, struct filter_totals *totals);
+
+/* The same, writing kept records to out (owned by the caller, who closes
+ * or aborts it afterwards: a program whose output is a file, or which
+ * writes more once the input has ended). */
+int filter_run_to(const struct cli_common *common, const char *const *paths,
+                  filter_fn fn, void *ctx, struct filter_totals *totals,
+                  struct output *out);
 
 #endif

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "atomic.h"
 #include "buf.h"
 #include "diag.h"
 
@@ -23,6 +25,9 @@ struct output {
     char *name;
     char *data;
     size_t len;
+    struct atomic_file *atomic; /* NULL unless written atomically */
+    z_stream *zs;               /* NULL unless gzip-compressed */
+    unsigned char *zdata;       /* compressed bytes on their way out */
 };
 
 static void enlarge_pipe(int fd)
@@ -60,11 +65,45 @@ struct output *output_file(const char *path)
     return output_new(fd, path);
 }
 
-static _Noreturn void write_failed(const struct output *o, int err)
+static void output_free(struct output *o)
 {
+    if (o->zs) {
+        deflateEnd(o->zs);
+        free(o->zs);
+        free(o->zdata);
+    }
+    free(o->data);
+    free(o->name);
+    free(o);
+}
+
+static _Noreturn void write_failed(struct output *o, int err)
+{
+    /* Nothing half-written may stay under an atomic output's name. */
+    atomic_abort(o->atomic);
+    o->atomic = NULL;
     if (err == EPIPE)
         exit(EXIT_OK); /* the reader has all it wanted */
     die(EXIT_BAD_INPUT, "%s: write error: %s", o->name, strerror(err));
+}
+
+struct output *output_file_atomic(const char *path, int gzip_level)
+{
+    signal(SIGPIPE, SIG_IGN);
+    struct atomic_file *af = atomic_open(path);
+    if (!af)
+        return NULL;
+    struct output *o = output_new(atomic_fd(af), path);
+    o->atomic = af;
+    if (gzip_level > 0) {
+        o->zs = xcalloc(1, sizeof *o->zs);
+        o->zdata = xmalloc(BLOCK);
+        /* 15 + 16: a 32 KiB window with a gzip header and trailer. */
+        if (deflateInit2(o->zs, gzip_level > 9 ? 9 : gzip_level, Z_DEFLATED,
+                         15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            die(EXIT_BAD_INPUT, "%s: cannot start gzip compression", path);
+    }
+    return o;
 }
 
 static void write_all(struct output *o, const char *p, size_t n)
@@ -81,9 +120,29 @@ static void write_all(struct output *o, const char *p, size_t n)
     }
 }
 
+/* Compress the buffered bytes (or, with Z_FINISH, end the stream) and
+ * write whatever zlib hands out. */
+static void deflate_out(struct output *o, int flush)
+{
+    o->zs->next_in = (unsigned char *)o->data;
+    o->zs->avail_in = (uInt)o->len;
+    int rc;
+    do {
+        o->zs->next_out = o->zdata;
+        o->zs->avail_out = BLOCK;
+        rc = deflate(o->zs, flush);
+        if (rc == Z_STREAM_ERROR)
+            die(EXIT_BAD_INPUT, "%s: gzip compression failed", o->name);
+        write_all(o, (const char *)o->zdata, BLOCK - o->zs->avail_out);
+    } while (o->zs->avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+}
+
 void output_flush(struct output *o)
 {
-    write_all(o, o->data, o->len);
+    if (o->zs)
+        deflate_out(o, Z_NO_FLUSH);
+    else
+        write_all(o, o->data, o->len);
     o->len = 0;
 }
 
@@ -119,11 +178,31 @@ void output_close(struct output *o)
     if (!o)
         return;
     output_flush(o);
+    if (o->zs)
+        deflate_out(o, Z_FINISH);
+    if (o->atomic) {
+        struct atomic_file *af = o->atomic;
+        o->atomic = NULL;
+        output_free(o);
+        if (atomic_commit(af) != 0) /* reported, temporary file removed */
+            exit(EXIT_BAD_INPUT);
+        return;
+    }
     /* Some file systems (NFS, quotas) report a failed write only at close,
      * so close is checked too; stdout included, as jq does. */
     if (close(o->fd) != 0 && errno != EINTR)
         write_failed(o, errno);
-    free(o->data);
-    free(o->name);
-    free(o);
+    output_free(o);
+}
+
+void output_abort(struct output *o)
+{
+    if (!o)
+        return;
+    if (!o->atomic) {
+        output_close(o);
+        return;
+    }
+    atomic_abort(o->atomic);
+    output_free(o);
 }

@@ -8,6 +8,12 @@
  * When the output is a pipe it is enlarged (F_SETPIPE_SZ, 1 MiB) where the
  * system allows, and data goes out in blocks of at most half of it, so that
  * chained programs run side by side instead of taking turns.
+ *
+ * An output may also be a file written atomically (see atomic.h: it appears
+ * under its name only when output_close commits it; a failed write or
+ * output_abort removes it) and may be gzip-compressed on the way (zlib,
+ * one gzip member); a failed write then removes the temporary file before
+ * the program ends.
  */
 #ifndef WINNOW_OUTPUT_H
 #define WINNOW_OUTPUT_H
@@ -22,12 +28,21 @@ struct output *output_stdout(void);
  * reported. */
 struct output *output_file(const char *path);
 
+/* A file written atomically (see atomic.h), gzip-compressed at
+ * gzip_level 1-9, plain when gzip_level is 0. NULL on failure, reported
+ * ("program: PATH: reason"). */
+struct output *output_file_atomic(const char *path, int gzip_level);
+
 void output_write(struct output *o, const void *data, size_t n);
 void output_puts(struct output *o, const char *s);
 void output_putc(struct output *o, char c);
 /* Push buffered bytes to the file descriptor. */
 void output_flush(struct output *o);
-/* Flush, close (checked, as a full disk may only show here) and free. */
+/* Flush, close (checked, as a full disk may only show here) and free. An
+ * atomic output is committed: it appears under its name now. */
 void output_close(struct output *o);
+/* Give up: an atomic output's temporary file is removed and its target left
+ * as it was; any other output is closed as by output_close. */
+void output_abort(struct output *o);
 
 #endif

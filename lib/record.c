@@ -1,43 +1,146 @@
-/* record.c — one NDJSON record, held as a Jansson object (see record.h).
+/* record.c — one NDJSON record, held as its line plus an index of its
+ * top-level members (see record.h).
  *
- * Jansson keeps object members in insertion order, which gives records a
- * stable member order. Parse flags: duplicate keys rejected, exactly one
- * value per line, NUL allowed inside strings (lengths are explicit).
+ * Parsing is one validating pass of lib/jsonscan over the line; nothing is
+ * decoded or copied until a program asks for it. A member's value is kept
+ * as canonical compact JSON text: the line's own bytes for members the
+ * program leaves alone (rewritten once by json_recode when the line has
+ * whitespace or escapes Jansson spells otherwise), text written here
+ * (escaped, formatted) for the ones it sets. Writing a record therefore
+ * copies untouched members straight from the input, runs of them in one
+ * piece, and an unchanged canonical line goes out as it came in.
+ *
+ * Everything made after parsing (decoded strings, new values and keys)
+ * lives in an arena of blocks that never move, so a pointer handed out
+ * stays valid until the record is parsed again, cleared or freed, and in
+ * the steady state a record allocates nothing per line.
  */
 #include "record.h"
 
 #include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "jsonscan.h"
+#include "jsonstr.h"
 #include "output.h"
 
-enum { PARSE_FLAGS = JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-       DUMP_FLAGS = JSON_COMPACT | JSON_REAL_PRECISION(15) };
+/* ---- arena ---- */
 
-struct record {
-    json_t *object; /* always an object; owned */
+enum {
+    ARENA_MIN_BLOCK = 64 * 1024,
+    LONG_STRING = 64 * 1024   /* see record_set_string */
 };
 
-/* Jansson reports allocation failure as NULL; we treat it as xmalloc does. */
-static json_t *must(json_t *value)
+struct arena_block {
+    struct arena_block *older;
+    size_t cap;
+    char data[];
+};
+
+struct arena {
+    struct arena_block *top;   /* the block being filled, the largest */
+    size_t used;               /* bytes used in top */
+};
+
+static void arena_grow(struct arena *a, size_t n)
 {
-    if (!value)
-        die(EXIT_BAD_INPUT, "out of memory (building a JSON value)");
-    return value;
+    size_t cap = a->top ? 2 * a->top->cap : ARENA_MIN_BLOCK;
+    while (cap < n)
+        cap *= 2;
+    struct arena_block *b = xmalloc(sizeof *b + cap);
+    b->older = a->top;
+    b->cap = cap;
+    a->top = b;
+    a->used = 0;
 }
 
-static void set_member(struct record *r, const char *key, json_t *value)
+static char *arena_alloc(struct arena *a, size_t n)
 {
-    if (json_object_set_new(r->object, key, must(value)) != 0)
-        die(EXIT_BAD_INPUT, "cannot set member \"%s\"", key);
+    if (!a->top || a->top->cap - a->used < n)
+        arena_grow(a, n);
+    char *p = a->top->data + a->used;
+    a->used += n;
+    return p;
 }
+
+/* Give back the unused end of the last allocation p (of n bytes). */
+static void arena_trim(struct arena *a, const char *p, size_t keep)
+{
+    a->used = (size_t)(p - a->top->data) + keep;
+}
+
+static char *arena_copy(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+/* Keep only the largest block: after a few records the arena is one
+ * block big enough for any of them, and is never allocated again. */
+static void arena_reset(struct arena *a)
+{
+    if (!a->top)
+        return;
+    struct arena_block *b = a->top->older;
+    while (b) {
+        struct arena_block *older = b->older;
+        free(b);
+        b = older;
+    }
+    a->top->older = NULL;
+    a->used = 0;
+}
+
+static void arena_free(struct arena *a)
+{
+    arena_reset(a);
+    free(a->top);
+    a->top = NULL;
+}
+
+/* ---- members ---- */
+
+struct member {
+    const char *key;          /* decoded key, key_len bytes */
+    size_t key_len;
+    const char *key_json;     /* the key as written, quotes included */
+    size_t key_json_len;
+    const char *value;        /* the value as compact JSON text */
+    size_t value_len;
+    enum json_kind kind;
+    bool escaped;             /* a string value holding escapes */
+    bool key_is_cstr;         /* key is NUL-terminated */
+    bool in_line;             /* key ':' value are line[line_start..end) */
+    size_t line_start, line_end;
+    const char *text;         /* decoded string value, made on demand */
+    size_t text_len;
+};
+
+struct record {
+    struct member *members;
+    size_t count, cap;
+    const char *line;         /* the parsed line (own or the caller's) */
+    size_t line_len;
+    bool verbatim;            /* the line, unchanged and compact, is the
+                                 record's exact compact JSON */
+    struct buf own;           /* the copy record_parse keeps */
+    /* Through a pointer, so that getters of a const record can fill the
+     * caches (decoded strings, NUL-terminated keys). */
+    struct arena *arena;
+    struct json_scanner *scanner;
+};
 
 struct record *record_new(void)
 {
-    struct record *r = xmalloc(sizeof *r);
-    r->object = must(json_object());
+    struct record *r = xcalloc(1, sizeof *r);
+    r->arena = xcalloc(1, sizeof *r->arena);
+    r->scanner = json_scanner_new();
     return r;
 }
 
@@ -45,195 +148,536 @@ void record_free(struct record *r)
 {
     if (!r)
         return;
-    json_decref(r->object);
+    free(r->members);
+    buf_free(&r->own);
+    arena_free(r->arena);
+    free(r->arena);
+    json_scanner_free(r->scanner);
     free(r);
 }
 
 void record_clear(struct record *r)
 {
-    json_object_clear(r->object);
+    r->count = 0;
+    r->verbatim = false;
+    arena_reset(r->arena);
+}
+
+static struct member *append_member(struct record *r)
+{
+    if (r->count == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 32;
+        r->members = xrealloc(r->members, r->cap * sizeof *r->members);
+    }
+    struct member *m = &r->members[r->count++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
+/* Records have a few dozen members: a linear search comparing lengths
+ * first beats hashing every key of every line. */
+static struct member *lookup(const struct record *r, const char *key)
+{
+    size_t len = strlen(key);
+    for (size_t i = 0; i < r->count; i++) {
+        struct member *m = &r->members[i];
+        if (m->key_len == len && memcmp(m->key, key, len) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+/* ---- parsing ---- */
+
+/* The canonical text of a value that needs rewriting (whitespace, or
+ * escapes Jansson spells otherwise), made once here so that every value
+ * is canonical and compact from then on. */
+static const char *recoded(struct record *r, const char *text, size_t *len)
+{
+    char *out = arena_alloc(r->arena, *len);
+    *len = json_recode(text, *len, out);
+    arena_trim(r->arena, out, *len);
+    return out;
+}
+
+static void take_value(struct record *r, struct member *m,
+                       const struct json_span *v)
+{
+    m->kind = v->kind;
+    m->escaped = v->escaped;
+    m->value = r->line + v->start;
+    m->value_len = v->len;
+    if (v->rewrite) {
+        m->value = recoded(r, m->value, &m->value_len);
+        m->escaped = memchr(m->value, '\\', m->value_len) != NULL;
+    }
+}
+
+/* A key with escapes is decoded, and written again as Jansson writes it. */
+static void take_escaped_key(struct record *r, struct member *m)
+{
+    m->key = arena_copy(r->arena, m->key, m->key_len);
+    m->key_is_cstr = true;
+    char *json = arena_alloc(r->arena, JSON_ESCAPE_MAX(m->key_len));
+    m->key_json_len = json_escape(m->key, m->key_len, json);
+    arena_trim(r->arena, json, m->key_json_len);
+    m->key_json = json;
+}
+
+/* Member i of the scan; `canonical`: the line has no whitespace and no
+ * escape to rewrite, so the member can go out as its line bytes. */
+static void take_member(struct record *r, size_t i, bool canonical)
+{
+    const struct json_member *jm = json_scan_member(r->scanner, i);
+    struct member *m = append_member(r);
+    m->key = json_scan_key(r->scanner, r->line, i, &m->key_len);
+    m->key_json = r->line + jm->key_start - 1;
+    m->key_json_len = jm->key_len + 2;
+    if (jm->key_escaped)
+        take_escaped_key(r, m);
+    take_value(r, m, &jm->value);
+    m->in_line = canonical && !jm->key_escaped;
+    m->line_start = jm->key_start - 1;
+    m->line_end = jm->value.start + jm->value.len;
+}
+
+/* "what (column N)", in Jansson's words where it has them. */
+static void append_scan_error(struct buf *reason, const char *text,
+                              size_t len, const struct json_scan_error *err)
+{
+    buf_append_str(reason, err->what);
+    if (err->byte >= 0)
+        buf_printf(reason, " 0x%x", (unsigned)err->byte);
+    buf_printf(reason, " (column %zu)", json_column(text, len, err->offset));
+}
+
+/* A valid JSON text that is not an object: an array is "not a JSON
+ * object", as before; for a scalar Jansson (without JSON_DECODE_ANY)
+ * already calls the line invalid JSON. */
+static void reason_not_object(struct buf *reason, const char *line, size_t len,
+                              const struct json_span *root)
+{
+    buf_reset(reason);
+    if (root->kind == JSON_KIND_ARRAY)
+        buf_append_str(reason, "not a JSON object");
+    else
+        buf_printf(reason, "invalid JSON: '[' or '{' expected (column %zu)",
+                   json_column(line, len, root->start));
+}
+
+/* Index line (already where the record will read it). */
+static int index_line(struct record *r, const char *line, size_t len,
+                      struct buf *reason)
+{
+    record_clear(r);
+    struct json_scan_error err;
+    if (json_scan(r->scanner, line, len, &err) != 0) {
+        buf_reset(reason);
+        buf_append_str(reason, "invalid JSON: ");
+        append_scan_error(reason, line, len, &err);
+        return -1;
+    }
+    const struct json_span *root = json_scan_root(r->scanner);
+    if (root->kind != JSON_KIND_OBJECT) {
+        reason_not_object(reason, line, len, root);
+        return -1;
+    }
+    r->line = line;
+    r->line_len = len;
+    bool canonical = json_scan_compact(r->scanner) && !root->rewrite;
+    size_t n = json_scan_count(r->scanner);
+    for (size_t i = 0; i < n; i++)
+        take_member(r, i, canonical);
+    r->verbatim = canonical;
+    return 0;
 }
 
 int record_parse(struct record *r, const char *line, size_t len,
                  struct buf *reason)
 {
-    json_error_t error;
-    json_t *value = json_loadb(line, len, PARSE_FLAGS, &error);
-    if (!value) {
-        buf_reset(reason);
-        buf_printf(reason, "invalid JSON: %s (column %d)", error.text,
-                   error.column);
-        return -1;
-    }
-    if (!json_is_object(value)) {
-        buf_reset(reason);
-        buf_append_str(reason, "not a JSON object");
-        json_decref(value);
-        return -1;
-    }
-    json_decref(r->object);
-    r->object = value;
-    return 0;
+    buf_reset(&r->own);
+    buf_append(&r->own, line, len);
+    return index_line(r, r->own.data, len, reason);
 }
+
+int record_parse_view(struct record *r, const char *line, size_t len,
+                      struct buf *reason)
+{
+    return index_line(r, line, len, reason);
+}
+
+/* ---- getters ---- */
 
 bool record_has(const struct record *r, const char *key)
 {
-    return json_object_get(r->object, key) != NULL;
+    return lookup(r, key) != NULL;
+}
+
+/* Decode a string value once; later calls return the same bytes. */
+static void decode_string(const struct record *r, struct member *m)
+{
+    const char *inner = m->value + 1;
+    size_t n = m->value_len - 2;
+    if (!m->escaped) {
+        m->text = arena_copy(r->arena, inner, n);
+        m->text_len = n;
+        return;
+    }
+    char *out = arena_alloc(r->arena, n + 1);
+    m->text_len = json_unescape(inner, n, out);
+    out[m->text_len] = '\0';
+    arena_trim(r->arena, out, m->text_len + 1);
+    m->text = out;
 }
 
 bool record_get_string(const struct record *r, const char *key,
                        const char **s, size_t *len)
 {
-    json_t *v = json_object_get(r->object, key);
-    if (!json_is_string(v))
+    struct member *m = lookup(r, key);
+    if (!m || m->kind != JSON_KIND_STRING)
         return false;
-    *s = json_string_value(v);
-    *len = json_string_length(v);
+    if (!m->text)
+        decode_string(r, m);
+    *s = m->text;
+    *len = m->text_len;
     return true;
 }
 
 bool record_get_int(const struct record *r, const char *key, long long *v)
 {
-    json_t *value = json_object_get(r->object, key);
-    if (!json_is_integer(value))
+    const struct member *m = lookup(r, key);
+    if (!m || m->kind != JSON_KIND_INTEGER)
         return false;
-    *v = json_integer_value(value);
+    *v = json_parse_int(m->value, m->value_len);
     return true;
 }
 
-static int append_to_buf(const char *data, size_t n, void *ctx)
+bool record_get_real(const struct record *r, const char *key, double *v)
 {
-    buf_append(ctx, data, n);
-    return 0;
+    const struct member *m = lookup(r, key);
+    if (m && m->kind == JSON_KIND_INTEGER)
+        *v = (double)json_parse_int(m->value, m->value_len);
+    else if (m && m->kind == JSON_KIND_REAL)
+        *v = json_parse_real(m->value, m->value_len);
+    else
+        return false;
+    return true;
 }
 
-static void dump_value(const json_t *value, struct buf *out)
+bool record_get_raw(const struct record *r, const char *key,
+                    const char **json, size_t *len)
 {
-    json_dump_callback(value, append_to_buf, out, DUMP_FLAGS | JSON_ENCODE_ANY);
+    const struct member *m = lookup(r, key);
+    if (!m)
+        return false;
+    *json = m->value;
+    *len = m->value_len;
+    return true;
 }
 
 bool record_get_json(const struct record *r, const char *key, struct buf *out)
 {
-    json_t *value = json_object_get(r->object, key);
-    if (!value)
+    const struct member *m = lookup(r, key);
+    if (!m)
         return false;
-    dump_value(value, out);
+    buf_append(out, m->value, m->value_len);
     return true;
+}
+
+static const char *kind_name(enum json_kind kind)
+{
+    switch (kind) {
+    case JSON_KIND_OBJECT: return "object";
+    case JSON_KIND_ARRAY: return "array";
+    case JSON_KIND_STRING: return "string";
+    case JSON_KIND_INTEGER:
+    case JSON_KIND_REAL: return "number";
+    case JSON_KIND_TRUE:
+    case JSON_KIND_FALSE: return "boolean";
+    case JSON_KIND_NULL: return "null";
+    }
+    return NULL;
 }
 
 const char *record_type(const struct record *r, const char *key)
 {
-    json_t *v = json_object_get(r->object, key);
-    if (!v)
+    const struct member *m = lookup(r, key);
+    return m ? kind_name(m->kind) : NULL;
+}
+
+size_t record_size(const struct record *r)
+{
+    return r->count;
+}
+
+const char *record_key_at(const struct record *r, size_t i)
+{
+    if (i >= r->count)
         return NULL;
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "object";
-    case JSON_ARRAY: return "array";
-    case JSON_STRING: return "string";
-    case JSON_INTEGER:
-    case JSON_REAL: return "number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "boolean";
-    case JSON_NULL: return "null";
+    struct member *m = &r->members[i];
+    if (!m->key_is_cstr) {
+        m->key = arena_copy(r->arena, m->key, m->key_len);
+        m->key_is_cstr = true;
     }
-    return NULL;
+    return m->key;
+}
+
+/* ---- setters ---- */
+
+/* The member for key: the existing one, which keeps its place, or a new
+ * one at the end. Either way its old value is forgotten. */
+static struct member *member_for(struct record *r, const char *key)
+{
+    r->verbatim = false;
+    struct member *m = lookup(r, key);
+    if (!m) {
+        size_t len = strlen(key);
+        m = append_member(r);
+        m->key = arena_copy(r->arena, key, len);
+        m->key_len = len;
+        m->key_is_cstr = true;
+        char *json = arena_alloc(r->arena, JSON_ESCAPE_MAX(len));
+        m->key_json_len = json_escape(key, len, json);
+        arena_trim(r->arena, json, m->key_json_len);
+        m->key_json = json;
+    }
+    m->in_line = false;
+    m->text = NULL;
+    m->escaped = false;
+    return m;
+}
+
+static void set_text(struct record *r, const char *key, const char *json,
+                     size_t len, enum json_kind kind)
+{
+    struct member *m = member_for(r, key);
+    m->value = arena_copy(r->arena, json, len);
+    m->value_len = len;
+    m->kind = kind;
 }
 
 void record_set_string(struct record *r, const char *key, const char *s,
                        size_t len)
 {
-    set_member(r, key, json_stringn_nocheck(s, len));
+    struct member *m = member_for(r, key);
+    /* A long string is measured first rather than given its worst case
+     * (six times its length), so a huge record cannot reserve 6x. */
+    size_t room = len < LONG_STRING ? JSON_ESCAPE_MAX(len) : json_escape(s, len, NULL);
+    char *json = arena_alloc(r->arena, room);
+    m->value_len = json_escape(s, len, json);
+    arena_trim(r->arena, json, m->value_len);
+    m->value = json;
+    m->kind = JSON_KIND_STRING;
+    m->escaped = memchr(json, '\\', m->value_len) != NULL;
 }
 
 void record_set_int(struct record *r, const char *key, long long v)
 {
-    set_member(r, key, json_integer(v));
+    char text[JSON_NUMBER_MAX];
+    size_t n = json_format_int(v, text);
+    set_text(r, key, text, n, JSON_KIND_INTEGER);
 }
 
 void record_set_real(struct record *r, const char *key, double v)
 {
-    set_member(r, key, json_real(v));
+    /* JSON has no NaN or infinity; Jansson refused them too. */
+    if (!isfinite(v))
+        die(EXIT_BAD_INPUT, "cannot write %s for \"%s\" in JSON",
+            isnan(v) ? "NaN" : "an infinite number", key);
+    char text[JSON_NUMBER_MAX];
+    size_t n = json_format_real(v, text);
+    set_text(r, key, text, n, JSON_KIND_REAL);
 }
 
 void record_set_pair(struct record *r, const char *key, long long a,
                      long long b)
 {
-    json_t *pair = must(json_array());
-    json_array_append_new(pair, must(json_integer(a)));
-    json_array_append_new(pair, must(json_integer(b)));
-    set_member(r, key, pair);
+    char text[2 * JSON_NUMBER_MAX + 3];
+    size_t n = 0;
+    text[n++] = '[';
+    n += json_format_int(a, text + n);
+    text[n++] = ',';
+    n += json_format_int(b, text + n);
+    text[n++] = ']';
+    set_text(r, key, text, n, JSON_KIND_ARRAY);
 }
 
 int record_set_json(struct record *r, const char *key, const char *json,
                     size_t len, struct buf *reason)
 {
-    json_error_t error;
-    json_t *value = json_loadb(json, len, PARSE_FLAGS | JSON_DECODE_ANY, &error);
-    if (!value) {
+    struct json_scan_error err;
+    if (json_scan(r->scanner, json, len, &err) != 0) {
         buf_reset(reason);
-        buf_printf(reason, "invalid JSON value for \"%s\": %s", key, error.text);
+        buf_printf(reason, "invalid JSON value for \"%s\": ", key);
+        append_scan_error(reason, json, len, &err);
         return -1;
     }
-    set_member(r, key, value);
+    /* The scanner's result is read before member_for may allocate: json
+     * may point into this record's own memory. */
+    struct json_span root = *json_scan_root(r->scanner);
+    size_t n = root.len;
+    const char *value = root.rewrite ? recoded(r, json + root.start, &n)
+                                     : arena_copy(r->arena, json + root.start, n);
+    struct member *m = member_for(r, key);
+    m->value = value;
+    m->value_len = n;
+    m->kind = root.kind;
+    m->escaped = memchr(value, '\\', n) != NULL;
     return 0;
 }
 
 void record_remove(struct record *r, const char *key)
 {
-    json_object_del(r->object, key);
+    struct member *m = lookup(r, key);
+    if (!m)
+        return;
+    r->verbatim = false;
+    size_t after = r->count - (size_t)(m - r->members) - 1;
+    memmove(m, m + 1, after * sizeof *m);
+    r->count--;
 }
 
-size_t record_size(const struct record *r)
+/* ---- writing ---- */
+
+/* Where serialized bytes go: a buffer, or an output. */
+struct sink {
+    struct buf *buf;
+    struct output *out;
+};
+
+static void put(struct sink *k, const char *p, size_t n)
 {
-    return json_object_size(r->object);
+    if (k->buf)
+        buf_append(k->buf, p, n);
+    else
+        output_write(k->out, p, n);
 }
 
-const char *record_key_at(const struct record *r, size_t i)
+static bool listed(const char *key, size_t len, const char *const *names)
 {
-    const char *key;
-    json_t *value;
-    size_t k = 0;
-    json_object_foreach(r->object, key, value) {
-        if (k++ == i)
-            return key;
+    for (; names && *names; names++)
+        if (strlen(*names) == len && memcmp(*names, key, len) == 0)
+            return true;
+    return false;
+}
+
+static void put_member(const struct member *m, struct sink *k, bool *first)
+{
+    if (!*first)
+        put(k, ",", 1);
+    *first = false;
+    put(k, m->key_json, m->key_json_len);
+    put(k, ":", 1);
+    put(k, m->value, m->value_len);
+}
+
+/* Members i.. that follow each other in the line and are all written:
+ * returns the last of them, so that they go out as one byte range. */
+static size_t line_run(const struct record *r, size_t i,
+                       const char *const *skip)
+{
+    while (i + 1 < r->count) {
+        const struct member *next = &r->members[i + 1];
+        if (!next->in_line || next->line_start != r->members[i].line_end + 1 ||
+            listed(next->key, next->key_len, skip))
+            break;
+        i++;
     }
-    return NULL;
+    return i;
+}
+
+/* Every member not named in skip, in member order. */
+static void put_members(const struct record *r, const char *const *skip,
+                        struct sink *k, bool *first)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const struct member *m = &r->members[i];
+        if (listed(m->key, m->key_len, skip))
+            continue;
+        if (!m->in_line) {
+            put_member(m, k, first);
+            continue;
+        }
+        if (!*first)
+            put(k, ",", 1);
+        *first = false;
+        size_t last = line_run(r, i, skip);
+        put(k, r->line + m->line_start, r->members[last].line_end - m->line_start);
+        i = last;
+    }
+}
+
+/* The members named in `first` (those present) lead, in that order. */
+static void emit(const struct record *r, const char *const *lead,
+                 const char *const *skip, struct sink *k)
+{
+    if (r->verbatim && !lead && !skip) {
+        put(k, r->line, r->line_len);
+        return;
+    }
+    bool first = true;
+    put(k, "{", 1);
+    for (; lead && *lead; lead++) {
+        const struct member *m = lookup(r, *lead);
+        if (m)
+            put_member(m, k, &first);
+    }
+    put_members(r, skip, k, &first);
+    put(k, "}", 1);
 }
 
 void record_serialize(const struct record *r, struct buf *out)
 {
-    dump_value(r->object, out);
-}
-
-static bool listed(const char *key, const char *const *names)
-{
-    for (; names && *names; names++)
-        if (strcmp(key, *names) == 0)
-            return true;
-    return false;
+    struct sink k = {out, NULL};
+    emit(r, NULL, NULL, &k);
 }
 
 void record_serialize_except(const struct record *r, const char *const *except,
                              struct buf *out)
 {
-    json_t *rest = must(json_object());
-    const char *key;
-    json_t *value;
-    json_object_foreach(r->object, key, value) {
-        if (!listed(key, except))
-            json_object_set(rest, key, value);
+    struct sink k = {out, NULL};
+    emit(r, NULL, except, &k);
+}
+
+/* True when the members named in `first` already lead in that order. */
+static bool already_ordered(const struct record *r, const char *const *first)
+{
+    size_t at = 0;
+    for (; first && *first; first++) {
+        const struct member *m = lookup(r, *first);
+        if (m && m != &r->members[at++])
+            return false;
     }
-    dump_value(rest, out);
-    json_decref(rest);
+    return true;
+}
+
+void record_serialize_ordered(const struct record *r, const char *const *first,
+                              struct buf *out)
+{
+    struct sink k = {out, NULL};
+    if (already_ordered(r, first))
+        emit(r, NULL, NULL, &k);
+    else
+        emit(r, first, first, &k);
 }
 
 void record_write(const struct record *r, struct output *o)
 {
-    /* One scratch buffer per call keeps the API free of hidden state;
-     * this layer is replaced by a zero-copy writer later. */
-    struct buf line = BUF_INIT;
-    record_serialize(r, &line);
-    buf_append_char(&line, '\n');
-    output_write(o, line.data, line.len);
-    buf_free(&line);
+    struct sink k = {NULL, o};
+    emit(r, NULL, NULL, &k);
+    output_putc(o, '\n');
+}
+
+/* ---- Jansson values ---- */
+
+struct json_t *record_get_jansson(const struct record *r, const char *key)
+{
+    const struct member *m = lookup(r, key);
+    if (!m)
+        return NULL;
+    json_t *value = json_loadb(m->value, m->value_len, JSON_DECODE_ANY |
+                               JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, NULL);
+    if (!value) /* the text was validated: only memory can be short */
+        die(EXIT_BAD_INPUT, "out of memory (building a JSON value)");
+    return value;
 }

@@ -9,7 +9,18 @@
  *
  * Parsing is strict RFC 8259: the line must be exactly one JSON object,
  * strings must be valid UTF-8 (an escaped \u0000 is allowed: lengths are
- * explicit), duplicate keys are rejected.
+ * explicit), duplicate keys are rejected. The verdict on every line is
+ * Jansson's (see lib/jsonscan.h for the exact rules).
+ *
+ * Held as the line itself plus an index of its top-level members: parsing
+ * validates in one pass and decodes nothing; a string is decoded when a
+ * program asks for it. Writing copies the members a program did not touch
+ * as their input bytes, so an unchanged line goes out as it came in. JSON
+ * text out (written records, record_get_json) is always compact and
+ * spells strings as Jansson writes them: whitespace between tokens and
+ * escapes Jansson writes otherwise ("\/", "\u00e9") are rewritten once,
+ * when a line has them. Numbers keep their input spelling (1E5, -0, 2.50);
+ * numbers a program sets are written as Jansson writes them.
  */
 #ifndef WINNOW_RECORD_H
 #define WINNOW_RECORD_H
@@ -26,11 +37,17 @@ void record_free(struct record *r);
 /* Remove every member; the record is reused for the next line. */
 void record_clear(struct record *r);
 
-/* Parse one line (without its newline) into r, replacing its contents.
- * Returns 0, or -1 with a short reason (e.g. "invalid JSON: unexpected
- * token near ',' at column 12") written to reason. */
+/* Parse one line (without its newline) into r, replacing its contents; the
+ * record keeps its own copy of the line. Returns 0, or -1 with a short
+ * reason (e.g. "invalid JSON: ':' expected (column 12)") written to reason;
+ * r is then empty. */
 int record_parse(struct record *r, const char *line, size_t len,
                  struct buf *reason);
+/* The same without the copy: r reads line in place, so line must stay
+ * unchanged until r is parsed again, cleared or freed. For loops that
+ * parse, use and write each line before reading the next (filter_run). */
+int record_parse_view(struct record *r, const char *line, size_t len,
+                      struct buf *reason);
 
 bool record_has(const struct record *r, const char *key);
 /* True when key holds a string; *s (NUL-terminated) and *len are set. */
@@ -38,14 +55,21 @@ bool record_get_string(const struct record *r, const char *key,
                        const char **s, size_t *len);
 /* True when key holds an integer. */
 bool record_get_int(const struct record *r, const char *key, long long *v);
-/* Serialize the value of key as compact JSON into out; false if absent. */
+/* True when key holds a number (integer or not); *v as strtod reads it. */
+bool record_get_real(const struct record *r, const char *key, double *v);
+/* Append the value of key as compact JSON to out; false if absent. */
 bool record_get_json(const struct record *r, const char *key, struct buf *out);
+/* The value of key as compact JSON text, without a copy: *json (not
+ * NUL-terminated) and *len; false if absent. */
+bool record_get_raw(const struct record *r, const char *key,
+                    const char **json, size_t *len);
 /* Type name of key's value ("string", "number", "object", ...) or NULL. */
 const char *record_type(const struct record *r, const char *key);
 
 void record_set_string(struct record *r, const char *key, const char *s,
                        size_t len);
 void record_set_int(struct record *r, const char *key, long long v);
+/* v must be finite: JSON has no NaN or infinity (the program stops). */
 void record_set_real(struct record *r, const char *key, double v);
 /* A two-element integer array, as `span` is. */
 void record_set_pair(struct record *r, const char *key, long long a,
@@ -65,6 +89,17 @@ void record_serialize(const struct record *r, struct buf *out);
  * list) as one compact JSON object to out; "{}" when none is left. */
 void record_serialize_except(const struct record *r, const char *const *except,
                              struct buf *out);
+/* Append the record as compact JSON (no newline) to out, with the members
+ * named in `first` (NULL-terminated list; those present) leading in that
+ * order, then every other member in member order. */
+void record_serialize_ordered(const struct record *r, const char *const *first,
+                              struct buf *out);
+/* The value of key as a Jansson value (a new reference the caller releases
+ * with json_decref), or NULL when absent. The value may be shared with the
+ * record: the caller must not change it. For the modes that need a whole
+ * value (emit-json's --nest, --summary, nested --fields paths). */
+struct json_t;
+struct json_t *record_get_jansson(const struct record *r, const char *key);
 /* Write the record and a newline. */
 void record_write(const struct record *r, struct output *o);
 

@@ -79,7 +79,9 @@ void accounting_write(const char *path, const char *program,
 {
     if (!path)
         return;
-    struct output *o = output_file(path);
+    /* Atomic: a reader waiting for this file (winnow-emit-json
+     * --counts-from) sees it whole or not at all. */
+    struct output *o = output_file_atomic(path, 0);
     if (!o)
         exit(EXIT_BAD_INPUT);
     struct buf line = BUF_INIT;

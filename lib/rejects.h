@@ -37,7 +37,10 @@ void rejects_close(struct rejects *rj);
 
 /* Write the accounting as one JSON line to path: {"program":..., "in":...,
  * "out":..., "rejected":..., "blank":..., plus extra, a JSON object text
- * whose members are appended, or NULL}. Does nothing when path is NULL. */
+ * whose members are appended, or NULL}, atomically (see atomic.h). A
+ * program that drops records reports them as "dropped", so that the
+ * accounting can check in = out + rejected + dropped (ledger.h). Does
+ * nothing when path is NULL. */
 void accounting_write(const char *path, const char *program,
                       const struct accounting *a, const char *extra_members);
 

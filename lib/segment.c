@@ -19,16 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blogline.h"
 #include "buf.h"
+#include "quotes.h"
+#include "segscan.h"
 
 enum {
     DATE_LINE_MAX = 64,      /* longer lines are never tried as dates */
     TITLE_MAX = 200,
-    HEADLINE_MAX = 200,
-    HEADLINE_WORDS_MAX = 25,
+    TITLE_SENTENCE_WORDS = 6, /* a longer line ending in '.' is a sentence */
     TAB_COLUMNS = 4,
-    COUNT_CAP = 100000,      /* indentation and blank-line counts saturate */
-    OPENER_DIGITS_MAX = 4
+    COUNT_CAP = 100000       /* indentation and blank-line counts saturate */
 };
 
 const char *segment_kind_name(enum segment_kind kind)
@@ -41,224 +42,6 @@ const char *segment_kind_name(enum segment_kind kind)
     case SEGMENT_DOCUMENT: return "document";
     }
     return "unknown";
-}
-
-/* ---- ASCII classifiers: never the locale's ------------------------------ */
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static bool is_letter(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
-static char to_lower(char c) { return is_upper(c) ? (char)(c - 'A' + 'a') : c; }
-static bool is_trailing_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-/* Case-insensitive: does s[0..n) spell lower_word? */
-static bool spells(const char *s, size_t n, const char *lower_word)
-{
-    size_t i = 0;
-    for (; i < n; i++)
-        if (lower_word[i] == '\0' || to_lower(s[i]) != lower_word[i])
-            return false;
-    return lower_word[i] == '\0';
-}
-
-/* ---- spaces, non-breaking ones included --------------------------------- */
-
-static bool is_nbsp(const char *s, size_t i, size_t to)
-{
-    return i + 1 < to && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
-}
-
-/* Bytes of the space that starts at s[i] (0 if none). */
-static size_t space_after(const char *s, size_t i, size_t to)
-{
-    if (i >= to)
-        return 0;
-    if (is_trailing_blank(s[i]))
-        return 1;
-    return is_nbsp(s, i, to) ? 2 : 0;
-}
-
-/* Bytes of the space that ends s[from..to) (0 if none). C2 is a lead byte,
- * so C2 A0 read backwards can only be a whole NBSP. */
-static size_t space_before(const char *s, size_t from, size_t to)
-{
-    if (to <= from)
-        return 0;
-    if (is_trailing_blank(s[to - 1]))
-        return 1;
-    return to - from >= 2 && is_nbsp(s, to - 2, to) ? 2 : 0;
-}
-
-static size_t skip_spaces(const char *s, size_t from, size_t to)
-{
-    size_t width;
-    while ((width = space_after(s, from, to)) > 0)
-        from += width;
-    return from;
-}
-
-static size_t trim_spaces_back(const char *s, size_t from, size_t to)
-{
-    size_t width;
-    while ((width = space_before(s, from, to)) > 0)
-        to -= width;
-    return to;
-}
-
-/* ---- date lines ----------------------------------------------------------- */
-
-static const char *const month_names[12] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december"};
-static const char *const weekday_names[7] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-struct cursor {
-    const char *s;
-    size_t pos, end;
-};
-
-/* Full name or its first three letters; returns index + 1, or 0. */
-static int match_name(const char *word, size_t n, const char *const *names, int count)
-{
-    for (int i = 0; i < count; i++) {
-        char abbreviation[4] = {names[i][0], names[i][1], names[i][2], '\0'};
-        if (spells(word, n, names[i]) || (n == 3 && spells(word, n, abbreviation)))
-            return i + 1;
-    }
-    return 0;
-}
-
-static size_t take_letters(struct cursor *c)
-{
-    size_t from = c->pos;
-    while (c->pos < c->end && is_letter(c->s[c->pos]))
-        c->pos++;
-    return c->pos - from;
-}
-
-static bool take_number(struct cursor *c, size_t min_digits, size_t max_digits, unsigned *value)
-{
-    size_t digits = 0;
-    *value = 0;
-    while (c->pos < c->end && is_digit(c->s[c->pos]) && digits < max_digits) {
-        *value = *value * 10 + (unsigned)(c->s[c->pos] - '0');
-        c->pos++;
-        digits++;
-    }
-    /* "123" read with max 2 digits must not leave a digit behind. */
-    if (c->pos < c->end && is_digit(c->s[c->pos]))
-        return false;
-    return digits >= min_digits;
-}
-
-static bool take_byte(struct cursor *c, char byte)
-{
-    if (c->pos < c->end && c->s[c->pos] == byte) {
-        c->pos++;
-        return true;
-    }
-    return false;
-}
-
-/* Returns whether at least one space was skipped. */
-static bool take_gap(struct cursor *c)
-{
-    size_t from = c->pos;
-    c->pos = skip_spaces(c->s, c->pos, c->end);
-    return c->pos > from;
-}
-
-/* A day of the month, with an optional ordinal suffix ("14th"). */
-static bool take_day(struct cursor *c, unsigned *day)
-{
-    if (!take_number(c, 1, 2, day))
-        return false;
-    size_t at = c->pos;
-    if (take_letters(c) == 2) {
-        const char *suffix = c->s + at;
-        if (spells(suffix, 2, "st") || spells(suffix, 2, "nd") || spells(suffix, 2, "rd") ||
-            spells(suffix, 2, "th"))
-            return true;
-    }
-    c->pos = at;
-    return true;
-}
-
-static bool take_month(struct cursor *c, unsigned *month)
-{
-    size_t at = c->pos;
-    size_t n = take_letters(c);
-    *month = (unsigned)match_name(c->s + at, n, month_names, 12);
-    return *month != 0;
-}
-
-/* A comma or a gap (or both) between two parts of a date. */
-static bool take_separator(struct cursor *c)
-{
-    bool comma = take_byte(c, ',');
-    return take_gap(c) || comma;
-}
-
-static bool parse_iso_date(struct cursor c, unsigned *year, unsigned *month, unsigned *day)
-{
-    return take_number(&c, 4, 4, year) && take_byte(&c, '-') && take_number(&c, 2, 2, month) &&
-           take_byte(&c, '-') && take_number(&c, 2, 2, day) && c.pos == c.end;
-}
-
-/* [Weekday[,]] D[th] Month[,] YYYY  or  [Weekday[,]] Month D[th][,] YYYY */
-static bool parse_named_date(struct cursor c, unsigned *year, unsigned *month, unsigned *day)
-{
-    size_t at = c.pos;
-    size_t n = take_letters(&c);
-    if (n > 0 && match_name(c.s + at, n, weekday_names, 7)) {
-        if (!take_separator(&c))
-            return false;
-    } else {
-        c.pos = at;
-    }
-    if (c.pos < c.end && is_digit(c.s[c.pos])) {
-        if (!take_day(&c, day) || !take_gap(&c) || !take_month(&c, month))
-            return false;
-    } else if (!take_month(&c, month) || !take_gap(&c) || !take_day(&c, day)) {
-        return false;
-    }
-    return take_separator(&c) && take_number(&c, 4, 4, year) && c.pos == c.end;
-}
-
-static unsigned days_in_month(unsigned year, unsigned month)
-{
-    static const unsigned days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-static void put_digits(char *out, unsigned value, int width)
-{
-    for (int i = width - 1; i >= 0; i--) {
-        out[i] = (char)('0' + value % 10);
-        value /= 10;
-    }
-}
-
-int parse_date_line(const char *line, size_t len, char iso[11])
-{
-    struct cursor c = {line, 0, len};
-    c.pos = skip_spaces(line, 0, len);
-    c.end = trim_spaces_back(line, c.pos, len);
-    unsigned year = 0, month = 0, day = 0;
-    if (!parse_iso_date(c, &year, &month, &day) && !parse_named_date(c, &year, &month, &day))
-        return 0;
-    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month))
-        return 0;
-    put_digits(iso, year, 4);
-    iso[4] = '-';
-    put_digits(iso + 5, month, 2);
-    iso[7] = '-';
-    put_digits(iso + 8, day, 2);
-    iso[10] = '\0';
-    return 1;
 }
 
 /* ---- the line index ------------------------------------------------------- */
@@ -285,7 +68,7 @@ static struct line measure_line(const char *s, size_t start, size_t stop)
             ln.indent = COUNT_CAP;
         ln.body++;
     }
-    while (ln.end > ln.body && is_trailing_blank(s[ln.end - 1]))
+    while (ln.end > ln.body && seg_is_blank(s[ln.end - 1]))
         ln.end--;
     return ln;
 }
@@ -307,7 +90,7 @@ static void index_lines(const char *s, size_t len, struct line_index *ix)
         const char *newline = memchr(s + pos, '\n', len - pos);
         size_t stop = newline ? (size_t)(newline - s) : len;
         struct line ln = measure_line(s, pos, stop);
-        if (skip_spaces(s, ln.body, ln.end) >= ln.end) {
+        if (seg_skip_spaces(s, ln.body, ln.end) >= ln.end) {
             if (blanks < COUNT_CAP)
                 blanks++;
         } else {
@@ -377,8 +160,8 @@ static const char *buf_text(const struct buf *b)
 /* The field is s[from..to) without surrounding spaces of either kind. */
 static void set_trimmed(struct buf *field, const char *s, size_t from, size_t to)
 {
-    from = skip_spaces(s, from, to);
-    to = trim_spaces_back(s, from, to);
+    from = seg_skip_spaces(s, from, to);
+    to = seg_trim_back(s, from, to);
     buf_reset(field);
     buf_append(field, s + from, to - from);
 }
@@ -452,132 +235,311 @@ static bool is_date_line(const struct splitter *sp, const struct line *ln, char 
            parse_date_line(sp->text + ln->body, ln->end - ln->body, iso);
 }
 
+/* A title is a heading, not a sentence or a byline: a quoted article's own
+ * date line followed by its first paragraph or its "By ..." is no post. */
+static bool looks_like_title(const struct splitter *sp, const struct line *ln)
+{
+    const char *s = sp->text;
+    size_t from = ln->body, to = seg_trim_back(s, ln->body, ln->end);
+    if (to == from || to - from > TITLE_MAX)
+        return false;
+    char last = s[to - 1];
+    if (last == ',' || last == ';' || last == ':')
+        return false;
+    if (last == '.' && !seg_ends_with(s, from, to, "...") &&
+        seg_count_words(s, from, to) > TITLE_SENTENCE_WORDS)
+        return false;
+    return !(to - from > 3 && memcmp(s + from, "By ", 3) == 0 && seg_is_upper(s[from + 3]));
+}
+
 /* A date line at column 0, then (blank lines aside) an unindented title
- * that is short and is not itself a date. */
+ * that is not itself a date. A date right under an intro is the quoted
+ * article's own. */
 static bool is_post_start(const struct splitter *sp, size_t i)
 {
     const struct line *date = &sp->index.lines[i];
     char iso[11];
     if (i + 1 >= sp->index.count || date->indent != 0 || !is_date_line(sp, date, iso))
         return false;
+    if (i > 0 && date[-1].indent == 0 &&
+        quote_marker(sp->text, date[-1].body, date[-1].end) != SIZE_MAX)
+        return false;
     const struct line *title = date + 1;
-    return title->indent == 0 && title->end - title->body <= TITLE_MAX &&
-           !is_date_line(sp, title, iso);
+    return title->indent == 0 && looks_like_title(sp, title) && !is_date_line(sp, title, iso);
 }
 
 /* ---- comment section ----------------------------------------------------------- */
 
-/* "N." or "N. text" with N of 1-4 digits, not 0. *text_from is where the
- * comment's own text begins on the line. */
-static bool parse_opener(const struct splitter *sp, const struct line *ln, unsigned *number,
-                         size_t *text_from)
-{
-    const char *s = sp->text;
-    size_t i = ln->body;
-    *number = 0;
-    while (i < ln->end && is_digit(s[i]) && i - ln->body < OPENER_DIGITS_MAX) {
-        *number = *number * 10 + (unsigned)(s[i] - '0');
-        i++;
-    }
-    if (i == ln->body || *number == 0 || i >= ln->end || s[i] != '.')
-        return false;
-    i++;
-    if (i < ln->end && s[i] != ' ' && s[i] != '\t')
-        return false;
-    while (i < ln->end && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    *text_from = i;
-    return true;
-}
+/* The indentation of top-level comments and of replies, read from the
+ * section itself: the seeds indent them 2 and 4 columns, other pages a
+ * tab and two. */
+struct levels {
+    unsigned top_min, top_max, reply_min, reply_max;
+};
 
-static bool opens_comment(const struct splitter *sp, const struct line *ln, unsigned *number,
-                          size_t *text_from)
-{
-    return ln->indent >= 1 && ln->indent <= 3 && parse_opener(sp, ln, number, text_from);
-}
-
-static bool opens_reply(const struct splitter *sp, const struct line *ln, unsigned *number,
+static bool line_number(const struct splitter *sp, const struct line *ln, unsigned *number,
                         size_t *text_from)
 {
-    return ln->indent >= 4 && ln->indent <= 5 && ln->blanks_before > 0 &&
-           parse_opener(sp, ln, number, text_from);
+    return blogline_number(sp->text, ln->body, ln->end, number, text_from);
 }
 
-/* Where an intro's ":-" (or ": -") begins, or SIZE_MAX. */
+static bool opens_comment(const struct splitter *sp, const struct levels *lv,
+                          const struct line *ln, unsigned *number, size_t *text_from)
+{
+    return ln->indent >= lv->top_min && ln->indent <= lv->top_max &&
+           line_number(sp, ln, number, text_from);
+}
+
+static bool opens_reply(const struct splitter *sp, const struct levels *lv, const struct line *ln,
+                        unsigned *number, size_t *text_from)
+{
+    return ln->indent >= lv->reply_min && ln->indent <= lv->reply_max && ln->blanks_before > 0 &&
+           line_number(sp, ln, number, text_from);
+}
+
+/* Top-level comments are the least indented numbered lines of [from, to):
+ * a column either side of them; replies two to max(3, top) columns deeper. */
+static struct levels read_levels(const struct splitter *sp, size_t from, size_t to)
+{
+    unsigned top = COUNT_CAP, number;
+    size_t text_from;
+    for (size_t i = from; i < to; i++) {
+        const struct line *ln = &sp->index.lines[i];
+        if (ln->indent >= 1 && ln->indent < top && line_number(sp, ln, &number, &text_from))
+            top = ln->indent;
+    }
+    if (top == COUNT_CAP)
+        top = 2;
+    return (struct levels){top > 1 ? top - 1 : 1, top + 1, top + 2, top + (top > 3 ? top : 3)};
+}
+
 static size_t intro_marker(const struct splitter *sp, const struct line *ln)
 {
-    const char *s = sp->text;
-    size_t end = trim_spaces_back(s, ln->body, ln->end);
-    if (end <= ln->body || s[end - 1] != '-')
-        return SIZE_MAX;
-    size_t colon = trim_spaces_back(s, ln->body, end - 1);
-    return colon > ln->body && s[colon - 1] == ':' ? colon - 1 : SIZE_MAX;
+    return quote_marker(sp->text, ln->body, ln->end);
 }
 
 static bool ends_with_colon(const struct splitter *sp, const struct line *ln)
 {
-    size_t end = trim_spaces_back(sp->text, ln->body, ln->end);
-    return (end > ln->body && sp->text[end - 1] == ':') || intro_marker(sp, ln) != SIZE_MAX;
+    return quote_colon(sp->text, ln->body, ln->end) != SIZE_MAX || intro_marker(sp, ln) != SIZE_MAX;
+}
+
+static bool is_furniture(const struct splitter *sp, const struct line *ln)
+{
+    return blogline_is_furniture(sp->text, ln->body, ln->end);
 }
 
 struct comment_section {
     size_t from;             /* first line; the region's end when there is none */
+    size_t to;               /* past the last line: page furniture may follow */
     unsigned orphan_number;  /* > 0: lines before the first opener are this comment */
+    struct levels levels;
 };
 
 /* An indented run right under a paragraph (no blank line between), or under
  * one that announces it with ':' and a single blank line, is the post's own
- * list, not its comments. */
+ * list, not its comments; unless that line is furniture ("3 comments:"). */
 static bool is_body_list(const struct splitter *sp, size_t region_from, size_t run_from)
 {
     if (run_from == region_from)
         return false;
     const struct line *first = &sp->index.lines[run_from];
-    return first->blanks_before == 0 ||
-           (first->blanks_before == 1 && ends_with_colon(sp, first - 1));
+    const struct line *above = first - 1;
+    if (is_furniture(sp, above))
+        return false;
+    return first->blanks_before == 0 || (first->blanks_before == 1 && ends_with_colon(sp, above));
 }
 
-/* The trailing run of lines indented 2+ columns that holds a top-level
- * opener. */
+struct list_state {
+    struct list_item item; /* the last item */
+    unsigned indent;       /* its indentation */
+};
+
+/* After one blank line, does the line carry the list on: the next number,
+ * or the same bullet, at the same indentation? */
+static bool continues_list(const struct list_state *list, const struct list_item *item,
+                           unsigned indent)
+{
+    if (item->mark != list->item.mark || item->mark == LIST_MARK_NONE || indent != list->indent)
+        return false;
+    if (item->mark == LIST_MARK_NUMBER)
+        return item->number == list->item.number + 1;
+    return item->bullet == list->item.bullet;
+}
+
+/* Where the post's own list that starts at line `first` ends: its lines
+ * follow one another, or continue its numbering or bullets after one blank
+ * line. A wider gap, numbering that starts again at 1, or any other line
+ * after a blank is what follows the list: the comments. A deeper line
+ * after a blank (a continuation paragraph, a reply) shows that the run was
+ * comments from its start: then there is no list. */
+static size_t body_list_end(const struct splitter *sp, size_t first, size_t to)
+{
+    const struct line *lines = sp->index.lines;
+    const char *s = sp->text;
+    struct list_state list = {blogline_list_item(s, lines[first].body, lines[first].end),
+                              lines[first].indent};
+    size_t i = first + 1;
+    for (; i < to; i++) {
+        const struct line *ln = &lines[i];
+        struct list_item item = blogline_list_item(s, ln->body, ln->end);
+        bool restarts = item.mark == LIST_MARK_NUMBER && item.number == 1 &&
+                        list.item.mark == LIST_MARK_NUMBER;
+        if (ln->blanks_before == 1 && ln->indent > list.indent &&
+            !continues_list(&list, &item, ln->indent))
+            return first; /* a paragraph or reply deeper in: comments, not a list */
+        if (ln->blanks_before >= 2 || restarts ||
+            (ln->blanks_before == 1 && !continues_list(&list, &item, ln->indent)))
+            break;
+        if (item.mark != LIST_MARK_NONE)
+            list = (struct list_state){item, ln->indent};
+    }
+    return i;
+}
+
+/* Page furniture ("Newer Post Older Post Home") can follow the comments:
+ * the unindented furniture lines that end [from, to) start here. */
+static size_t furniture_start(const struct splitter *sp, size_t from, size_t to)
+{
+    while (to > from && sp->index.lines[to - 1].indent < 2 &&
+           is_furniture(sp, &sp->index.lines[to - 1]))
+        to--;
+    return to;
+}
+
+/* A furniture line between two indented lines ("Reply" under a comment)
+ * belongs to the run of comments. */
+static bool is_furniture_in_run(const struct splitter *sp, size_t from, size_t i, size_t end)
+{
+    const struct line *lines = sp->index.lines;
+    return i > from && i + 1 < end && lines[i - 1].indent >= 2 && lines[i + 1].indent >= 2 &&
+           is_furniture(sp, &lines[i]);
+}
+
+/* The trailing run of [from, end) of lines indented 2+ columns, when it
+ * holds a top-level opener; the section ends at end. */
+static struct comment_section section_before(const struct splitter *sp, size_t from, size_t end,
+                                             size_t to)
+{
+    struct comment_section none = {to, to, 0, {0, 0, 0, 0}};
+    const struct line *lines = sp->index.lines;
+    size_t start = end;
+    while (start > from &&
+           (lines[start - 1].indent >= 2 || is_furniture_in_run(sp, from, start - 1, end)))
+        start--;
+    if (start < end && is_body_list(sp, from, start))
+        start = body_list_end(sp, start, end);
+    if (start == end)
+        return none;
+    struct comment_section section = {start, end, 0, read_levels(sp, start, end)};
+    size_t opener = start, text_from;
+    unsigned number = 0;
+    while (opener < end &&
+           !opens_comment(sp, &section.levels, &lines[opener], &number, &text_from))
+        opener++;
+    if (opener == end)
+        return none;
+    if (opener > start && number > 1)
+        section.orphan_number = number - 1;
+    else if (opener > start)
+        section.from = opener; /* text before a comment 1 stays with the post */
+    return section;
+}
+
+/* Where the unindented labels and furniture that end [from, end) start. */
+static size_t label_start(const struct splitter *sp, size_t from, size_t end)
+{
+    const struct line *lines = sp->index.lines;
+    while (end > from && lines[end - 1].indent < 2 &&
+           (blogline_is_label(sp->text, lines[end - 1].body, lines[end - 1].end) ||
+            is_furniture(sp, &lines[end - 1])))
+        end--;
+    return end;
+}
+
+/* The comment section: the trailing run of lines indented 2+ columns
+ * (known furniture after it aside) that holds a top-level opener. Short
+ * labels of platforms the furniture list does not know ("Blog Archive")
+ * may follow it too, when a wide gap or a header shows it is comments. */
 static struct comment_section find_comment_section(const struct splitter *sp, size_t from,
                                                    size_t to)
 {
-    struct comment_section none = {to, 0};
     const struct line *lines = sp->index.lines;
-    size_t start = to;
-    while (start > from && lines[start - 1].indent >= 2)
-        start--;
-    if (start == to)
-        return none;
-    if (is_body_list(sp, from, start)) {
-        /* The post's list ends where a wider gap (the seeds' two blank
-         * lines) announces the comments. */
-        do
-            start++;
-        while (start < to && lines[start].blanks_before < 2);
-        if (start == to)
-            return none;
-    }
-    size_t opener = start, text_from;
-    unsigned number = 0;
-    while (opener < to && !opens_comment(sp, &lines[opener], &number, &text_from))
-        opener++;
-    if (opener == to)
-        return none;
-    if (opener == start)
-        return (struct comment_section){start, 0};
-    if (number > 1)
-        return (struct comment_section){start, number - 1};
-    /* Text before a comment 1 has no number to take: it stays with the
-     * post, the nearest record. */
-    return (struct comment_section){opener, 0};
+    size_t end = furniture_start(sp, from, to);
+    struct comment_section section = section_before(sp, from, end, to);
+    size_t loose_end = label_start(sp, from, end);
+    if (section.from < section.to || loose_end == end)
+        return section;
+    struct comment_section loose = section_before(sp, from, loose_end, to);
+    if (loose.from == loose.to || loose.from == from)
+        return section;
+    const struct line *first = &lines[loose.from];
+    bool announced = first->blanks_before >= 2 || is_furniture(sp, first - 1);
+    return announced ? loose : section;
 }
 
 /* ---- a post's text and its quotes ---------------------------------------------- */
 
-static bool is_intro_paragraph(const struct splitter *sp, size_t next)
+/* Does an intro end at line ln, with `after` the line right under it: a
+ * line ending in ":-", or in a bare ':' after an intro's formula with an
+ * unindented line under it (not a list)? */
+static bool ends_intro(const struct splitter *sp, const struct line *ln, const struct line *after)
 {
-    return intro_marker(sp, &sp->index.lines[next - 1]) != SIZE_MAX;
+    if (intro_marker(sp, ln) != SIZE_MAX)
+        return true;
+    const char *s = sp->text;
+    size_t colon = quote_colon(s, ln->body, ln->end);
+    return colon != SIZE_MAX && ln->indent == 0 && after->indent == 0 &&
+           quote_intro_strength(s, quote_sentence_start(s, ln->body, colon), colon) ==
+               INTRO_FORMULA;
+}
+
+/* In a post, an intro ends its paragraph even when the headline or the
+ * article follows it without a blank line. */
+static size_t post_paragraph_end(const struct splitter *sp, size_t first, size_t to)
+{
+    const struct line *lines = sp->index.lines;
+    size_t next = first + 1;
+    while (next < to && lines[next].blanks_before == 0 &&
+           !ends_intro(sp, &lines[next - 1], &lines[next]))
+        next++;
+    return next;
+}
+
+/* Can the paragraph at `next` open a quote's text: unindented, no list? */
+static bool opens_article(const struct splitter *sp, size_t next)
+{
+    const struct line *ln = &sp->index.lines[next];
+    return ln->indent == 0 &&
+           blogline_list_item(sp->text, ln->body, ln->end).mark == LIST_MARK_NONE &&
+           quote_colon(sp->text, ln->body, ln->end) == SIZE_MAX;
+}
+
+/* A paragraph whose last line ends in a bare ':' is an intro when that
+ * line names a source and the next paragraph is a one-line headline with
+ * more after it ("This from the Guardian:", a headline, the article), or
+ * when the line is an intro's formula and an article's paragraph follows. */
+static bool is_colon_intro(const struct splitter *sp, size_t next, size_t to)
+{
+    const struct line *lines = sp->index.lines;
+    const struct line *ln = &lines[next - 1];
+    const char *s = sp->text;
+    size_t colon = quote_colon(s, ln->body, ln->end);
+    if (colon == SIZE_MAX || ln->indent != 0 || next + 1 >= to || !opens_article(sp, next))
+        return false;
+    enum intro_strength strength =
+        quote_intro_strength(s, quote_sentence_start(s, ln->body, colon), colon);
+    if (strength == INTRO_NONE)
+        return false;
+    bool headline = post_paragraph_end(sp, next, to) == next + 1 &&
+                    quote_is_headline(s, lines[next].body, lines[next].end);
+    return headline || strength == INTRO_FORMULA;
+}
+
+/* Is the paragraph that ends before line `next` an intro? */
+static bool is_intro_paragraph(const struct splitter *sp, size_t next, size_t to)
+{
+    return intro_marker(sp, &sp->index.lines[next - 1]) != SIZE_MAX ||
+           is_colon_intro(sp, next, to);
 }
 
 /* The blogger's paragraphs before the first quote, and every intro. */
@@ -585,8 +547,8 @@ static void add_post_paragraphs(struct splitter *sp, size_t from, size_t to)
 {
     bool quoting = false;
     for (size_t first = from, next; first < to; first = next) {
-        next = paragraph_end(sp, first, to);
-        bool intro = is_intro_paragraph(sp, next);
+        next = post_paragraph_end(sp, first, to);
+        bool intro = is_intro_paragraph(sp, next, to);
         if (intro || !quoting)
             add_paragraph(sp, first, next, false);
         quoting = quoting || intro;
@@ -600,7 +562,19 @@ struct post {
     size_t body_to;    /* the next post's date line, or the line count */
 };
 
-static int emit_post(struct splitter *sp, const struct post *post, size_t body_to)
+static void add_paragraphs(struct splitter *sp, size_t from, size_t to)
+{
+    for (size_t first = from, next; first < to; first = next) {
+        next = paragraph_end(sp, first, to);
+        add_paragraph(sp, first, next, false);
+    }
+}
+
+/* The post's text: a page header before the first post, its own
+ * paragraphs and intros (up to own_to), and the furniture before and
+ * after its comments. */
+static int emit_post(struct splitter *sp, const struct post *post, size_t own_to,
+                     const struct comment_section *section)
 {
     const struct line *date = &sp->index.lines[post->date_line];
     const struct line *title = date + 1;
@@ -608,71 +582,13 @@ static int emit_post(struct splitter *sp, const struct post *post, size_t body_t
     parse_date_line(sp->text + date->body, date->end - date->body, iso);
     set_trimmed(&sp->title, sp->text, title->body, title->end);
     tb_start(&sp->record, title->end);
-    for (size_t first = 0, next; first < post->header_to; first = next) {
-        next = paragraph_end(sp, first, post->header_to);
-        add_paragraph(sp, first, next, false);
-    }
-    add_post_paragraphs(sp, post->date_line + 2, body_to);
+    add_paragraphs(sp, 0, post->header_to);
+    add_post_paragraphs(sp, post->date_line + 2, own_to);
+    add_paragraphs(sp, own_to, section->from);
+    add_paragraphs(sp, section->to, post->body_to);
     struct segment seg = {.kind = SEGMENT_POST, .id = buf_text(&sp->post_id), .date = iso,
                           .title = buf_text(&sp->title)};
     return emit(sp, &seg);
-}
-
-/* Bytes of the closing quote mark or bracket at s[i] (0 if none). */
-static size_t closing_mark_width(const char *s, size_t i, size_t to)
-{
-    if (i < to && (s[i] == '"' || s[i] == '\'' || s[i] == ')'))
-        return 1;
-    bool curly = i + 2 < to && memcmp(s + i, "\xE2\x80", 2) == 0 &&
-                 (s[i + 2] == '\x9D' || s[i + 2] == '\x99');
-    return curly ? 3 : 0;
-}
-
-/* Sentences end at . ! or ? (perhaps closed by a quote mark) and a space. */
-static size_t last_sentence_start(const char *s, size_t from, size_t to)
-{
-    size_t start = from;
-    for (size_t i = from; i < to; i++) {
-        if (s[i] != '.' && s[i] != '!' && s[i] != '?')
-            continue;
-        size_t after = i + 1 + closing_mark_width(s, i + 1, to);
-        size_t next = skip_spaces(s, after, to);
-        if (next > after && next < to)
-            start = next;
-    }
-    return start;
-}
-
-static bool is_source_preposition(const char *word, size_t n)
-{
-    return spells(word, n, "from") || spells(word, n, "in") || spells(word, n, "on") ||
-           spells(word, n, "at");
-}
-
-/* The name after the last "from/in/on/at" that is followed by "the" or a
- * capitalised word; the whole intro when there is none. */
-static size_t source_start(const char *s, size_t from, size_t to)
-{
-    size_t found = from, previous = 0, previous_len = 0;
-    size_t i = skip_spaces(s, from, to);
-    while (i < to) {
-        size_t word = i;
-        while (i < to && space_after(s, i, to) == 0)
-            i++;
-        size_t len = i - word;
-        if (previous_len > 0 && is_source_preposition(s + previous, previous_len) &&
-            (spells(s + word, len, "the") || is_upper(s[word])))
-            found = word;
-        previous = word;
-        previous_len = len;
-        i = skip_spaces(s, i, to);
-    }
-    return found;
-}
-
-static bool is_strippable_punctuation(char c)
-{
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '-';
 }
 
 /* Sets the quote's intro and source from the intro paragraph's last line. */
@@ -681,59 +597,41 @@ static void read_intro(struct splitter *sp, size_t intro_line)
     const char *s = sp->text;
     const struct line *ln = &sp->index.lines[intro_line];
     size_t marker = intro_marker(sp, ln);
-    size_t end = trim_spaces_back(s, ln->body, ln->end);
-    size_t sentence = last_sentence_start(s, ln->body, marker);
-    set_trimmed(&sp->intro, s, sentence, end);
-    size_t name = source_start(s, sentence, marker);
-    size_t name_end = marker;
-    for (;;) {
-        size_t before = trim_spaces_back(s, name, name_end);
-        if (before > name && is_strippable_punctuation(s[before - 1]))
-            before--;
-        if (before == name_end)
-            break;
-        name_end = before;
-    }
-    set_trimmed(&sp->source, s, name, name_end);
+    if (marker == SIZE_MAX)
+        marker = quote_colon(s, ln->body, ln->end);
+    size_t sentence = quote_sentence_start(s, ln->body, marker);
+    set_trimmed(&sp->intro, s, sentence, ln->end);
+    quote_source(s, sentence, marker, &sp->source);
 }
 
-static bool ends_in_closing_punctuation(const char *s, size_t from, size_t to)
+/* A line that reads as a whole sentence: it starts with a capital or an
+ * opening quote mark and ends as sentences end. */
+static bool is_sentence_line(const struct splitter *sp, const struct line *ln)
 {
-    static const char *const closers[] = {".", "!", "?", ":", ";", ",", "\"", ")",
-                                          "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\xA6"};
-    for (size_t i = 0; i < sizeof closers / sizeof *closers; i++) {
-        size_t n = strlen(closers[i]);
-        if (to - from >= n && memcmp(s + to - n, closers[i], n) == 0)
-            return true;
-    }
-    return false;
-}
-
-static size_t count_words(const char *s, size_t from, size_t to)
-{
-    size_t words = 0;
-    for (size_t i = skip_spaces(s, from, to); i < to; i = skip_spaces(s, i, to)) {
-        words++;
-        while (i < to && space_after(s, i, to) == 0)
-            i++;
-    }
-    return words;
-}
-
-/* The quote's first paragraph is its headline when it is one short line
- * without closing punctuation. */
-static bool read_headline(struct splitter *sp, size_t first, size_t next)
-{
-    if (next - first != 1)
-        return false;
-    const struct line *ln = &sp->index.lines[first];
     const char *s = sp->text;
-    size_t from = skip_spaces(s, ln->body, ln->end);
-    size_t to = trim_spaces_back(s, from, ln->end);
-    if (to - from > HEADLINE_MAX || ends_in_closing_punctuation(s, from, to) ||
-        count_words(s, from, to) > HEADLINE_WORDS_MAX)
+    size_t to = seg_trim_back(s, ln->body, ln->end);
+    bool opens = seg_is_upper(s[ln->body]) || s[ln->body] == '"' ||
+                 (ln->end - ln->body >= 3 && memcmp(s + ln->body, "\xE2\x80\x9C", 3) == 0);
+    char last = to > ln->body ? s[to - 1] : '\0';
+    return opens && (last == '.' || last == '!' || last == '?' || last == '"' ||
+                     seg_ends_with(s, ln->body, to, "\xE2\x80\x9D"));
+}
+
+/* The quote's first paragraph is its headline when it is one line that
+ * reads as a headline (a date does not) and more of the quote follows;
+ * or when its first line reads so and the next is a sentence, not the
+ * rest of a headline that wraps ("Headline" then "The article..."). */
+static bool read_headline(struct splitter *sp, size_t first, size_t next, size_t to)
+{
+    const struct line *ln = &sp->index.lines[first];
+    char iso[11];
+    if (!quote_is_headline(sp->text, ln->body, ln->end) || is_date_line(sp, ln, iso))
         return false;
-    set_trimmed(&sp->headline, s, from, to);
+    bool alone = next - first == 1 && next < to &&
+                 !is_intro_paragraph(sp, post_paragraph_end(sp, next, to), to);
+    if (!alone && !(next - first >= 2 && is_sentence_line(sp, ln + 1)))
+        return false;
+    set_trimmed(&sp->headline, sp->text, ln->body, ln->end);
     return true;
 }
 
@@ -768,15 +666,15 @@ static int emit_quotes(struct splitter *sp, size_t from, size_t to)
     struct quote_state q = {0, SIZE_MAX, false};
     int rc = 0;
     for (size_t first = from, next; first < to && rc == 0; first = next) {
-        next = paragraph_end(sp, first, to);
-        if (is_intro_paragraph(sp, next)) {
+        next = post_paragraph_end(sp, first, to);
+        if (is_intro_paragraph(sp, next, to)) {
             rc = flush_quote(sp, &q);
             q.intro_line = next - 1;
             q.has_headline = false;
             tb_start(&sp->record, sp->index.lines[first].body);
         } else if (q.intro_line != SIZE_MAX) {
             if (!sp->record.has_text)
-                q.has_headline = read_headline(sp, first, next);
+                q.has_headline = read_headline(sp, first, next, to);
             add_paragraph(sp, first, next, false);
         }
     }
@@ -826,21 +724,22 @@ static void open_comment(struct splitter *sp, struct thread *th, unsigned top, u
 /* Threads the section's lines: "  N." opens comment N, "    K." after a
  * blank line opens reply N.K, when the number moves forward; every other
  * line continues the comment or reply being built. */
-static int emit_comments(struct splitter *sp, const struct comment_section *section, size_t to)
+static int emit_comments(struct splitter *sp, const struct comment_section *section)
 {
     struct thread th = {0, 0, false};
     const struct line *lines = sp->index.lines;
+    const struct levels *lv = &section->levels;
     if (section->orphan_number > 0)
         open_comment(sp, &th, section->orphan_number, 0, lines[section->from].body);
     int rc = 0;
-    for (size_t i = section->from; i < to && rc == 0; i++) {
+    for (size_t i = section->from; i < section->to && rc == 0; i++) {
         const struct line *ln = &lines[i];
         unsigned number;
         size_t text_from;
-        if (opens_comment(sp, ln, &number, &text_from) && number > th.top) {
+        if (opens_comment(sp, lv, ln, &number, &text_from) && number > th.top) {
             rc = flush_comment(sp, &th);
             open_comment(sp, &th, number, 0, text_from);
-        } else if (th.top > 0 && opens_reply(sp, ln, &number, &text_from) &&
+        } else if (th.top > 0 && opens_reply(sp, lv, ln, &number, &text_from) &&
                    number > th.reply) {
             rc = flush_comment(sp, &th);
             open_comment(sp, &th, th.top, number, text_from);
@@ -864,11 +763,14 @@ static int split_post(struct splitter *sp, const struct post *post)
     struct comment_section section = find_comment_section(sp, body_from, post->body_to);
     buf_reset(&sp->post_id);
     buf_printf(&sp->post_id, "%s/p%zu", sp->doc_id, post->number);
-    int rc = emit_post(sp, post, section.from);
+    /* Furniture between the post and its comments ("Posted by ...",
+     * "Labels: ...", "4 comments:") is not part of the last quote. */
+    size_t own_to = furniture_start(sp, body_from, section.from);
+    int rc = emit_post(sp, post, own_to, &section);
     if (rc == 0)
-        rc = emit_quotes(sp, body_from, section.from);
-    if (rc == 0 && section.from < post->body_to)
-        rc = emit_comments(sp, &section, post->body_to);
+        rc = emit_quotes(sp, body_from, own_to);
+    if (rc == 0 && section.from < section.to)
+        rc = emit_comments(sp, &section);
     return rc;
 }
 

@@ -2,7 +2,10 @@
  *
  * Owns: the structure rules of SPEC "Splitting": --by blog (posts, quoted
  * articles, threaded comments, and the `document` fallback for pages
- * without that structure), --by paragraph and --by document.
+ * without that structure), --by paragraph and --by document. The rules
+ * that read one line live beside it: dateline.h (date lines), quotes.h
+ * (intros, sources, headlines), blogline.h (numbered and bulleted lines,
+ * page furniture); winnow-split(1) documents them all.
  *
  * The text handed in must be valid UTF-8 (the caller repairs it first).
  * Segments are passed to the sink in output order: each post, then its
@@ -15,6 +18,8 @@
 #define WINNOW_SEGMENT_H
 
 #include <stddef.h>
+
+#include "dateline.h" /* parse_date_line, declared here before */
 
 enum segment_kind {
     SEGMENT_POST,
@@ -58,11 +63,5 @@ typedef int (*segment_sink)(const struct segment *seg, void *ctx);
 /* Split text[0..len) of document doc_id. Returns 0 or the sink's value. */
 int split_text(enum split_mode mode, const char *doc_id, const char *text,
                size_t len, segment_sink sink, void *ctx);
-
-/* Parse a date line ("Thursday, 14 December 2017", "14 December 2017",
- * "December 14, 2017", "Thu 14 Dec 2017", "2017-12-14"): the whole line
- * must be the date (surrounding spaces aside). Writes "YYYY-MM-DD" to iso
- * and returns 1, or returns 0. */
-int parse_date_line(const char *line, size_t len, char iso[11]);
 
 #endif

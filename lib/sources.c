@@ -283,7 +283,8 @@ static bool document_from_line(struct ndjson_line *nl, const char *line,
                                size_t len, struct document *doc)
 {
     buf_reset(&nl->reason);
-    if (record_parse(nl->record, line, len, &nl->reason) != 0)
+    /* In place: the record is parsed again before the next line is read. */
+    if (record_parse_view(nl->record, line, len, &nl->reason) != 0)
         return false;
     if (!take_id(nl))
         return false;

@@ -1,56 +1,140 @@
 #!/usr/bin/env bash
-# corpus.sh — archives in, records out: the winnow corpus pipeline.
+# corpus.sh — archives in, clean corpus out: the winnow corpus pipeline.
 #
-# Usage: pipelines/corpus.sh [-o OUT.jsonl.gz] [--counts DIR] ARCHIVE...
+# Usage: pipelines/corpus.sh [OPTION]... ARCHIVE...
 #
-# Splits every document of the ARCHIVEs (tar, tar.gz, NDJSON, WARC/WET,
-# text; gzipped or not) into post, quote and comment records and writes them
-# gzipped to OUT (default: stdout, uncompressed). The stages that follow
-# splitting join this script as they are built.
+# Runs split -> normalize -> extract-stats -> dedupe -> emit-json over the
+# ARCHIVEs (tar, tar.gz, NDJSON documents, WARC/WET, text; gzipped or not)
+# and writes the corpus, one record per line. A summary of every stage goes
+# to stderr.
+#
+#   -o FILE          write the corpus to FILE, atomically; gzipped when FILE
+#                    ends in .gz (default: stdout)
+#   --summary FILE   also write the corpus report (winnow-emit-json
+#                    --summary) to FILE
+#   --counts DIR     keep each stage's accounting in DIR/STAGE.json
+#                    (default: a temporary folder)
+#   --removed FILE   write the records dedupe dropped, with dup_of, to FILE
+#   --mark           keep duplicates, marked with dup_of and dup
+#   --rejects DIR    bad input lines go to DIR/STAGE.jsonl instead of
+#                    stopping the run
+#   -q, --quiet      no summary on stderr
+#   -h, --help       show this help
 set -euo pipefail
 
-usage() {
-    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+die_usage() {
+    echo "corpus.sh: $1" >&2
+    echo "Try 'corpus.sh --help' for more information." >&2
+    exit 2
 }
 
-out=- counts_dir=
+out=- summary= counts_dir= removed= mark=() rejects_dir= quiet=
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
-        -o) out=${2:?-o needs a file}; shift 2 ;;
-        --counts) counts_dir=${2:?--counts needs a folder}; shift 2 ;;
+        -o) [ $# -ge 2 ] || die_usage "-o needs a file"; out=$2; shift 2 ;;
+        --summary) [ $# -ge 2 ] || die_usage "--summary needs a file"; summary=$2; shift 2 ;;
+        --counts) [ $# -ge 2 ] || die_usage "--counts needs a folder"; counts_dir=$2; shift 2 ;;
+        --removed) [ $# -ge 2 ] || die_usage "--removed needs a file"; removed=$2; shift 2 ;;
+        --rejects) [ $# -ge 2 ] || die_usage "--rejects needs a folder"; rejects_dir=$2; shift 2 ;;
+        --mark) mark=(--mark); shift ;;
+        -q|--quiet) quiet=1; shift ;;
         --) shift; break ;;
-        -*) echo "corpus.sh: unknown option $1" >&2
-            echo "Try 'corpus.sh --help' for more information." >&2; exit 2 ;;
+        -*) die_usage "unknown option $1" ;;
         *) break ;;
     esac
 done
-[ $# -gt 0 ] || { echo "corpus.sh: no archive given" >&2
-                  echo "Try 'corpus.sh --help' for more information." >&2; exit 2; }
+[ $# -gt 0 ] || die_usage "no archive given"
+for archive in "$@"; do
+    [ "$archive" = - ] || [ -r "$archive" ] || { echo "corpus.sh: $archive: cannot read" >&2; exit 1; }
+done
 
 here=$(cd "$(dirname "$0")" && pwd)
-# Use the programs beside the scripts when run from a source tree.
-[ -x "$here/../bin/winnow-split" ] && PATH="$here/../bin:$PATH"
+# The programs of this source tree (or $WINNOW_BIN) before those on PATH.
+if [ -n "${WINNOW_BIN:-}" ]; then PATH="$WINNOW_BIN:$PATH"
+elif [ -x "$here/../bin/winnow-split" ]; then PATH="$here/../bin:$PATH"; fi
+export LC_ALL=C
 
-split_counts=()
-if [ -n "$counts_dir" ]; then
-    mkdir -p "$counts_dir"
-    split_counts=(--counts "$counts_dir/split.json")
+work=$(mktemp -d)
+staging=() commits=()
+trap 'rm -rf "$work" "${staging[@]}"' EXIT
+
+# stage_file PATH: set $staged to where emit-json is to write PATH: a file
+# in a hidden folder beside PATH, renamed to PATH (commit_files) only when
+# every stage has succeeded. emit-json's -o is atomic, but it cannot know
+# that a stage before it failed: it sees a short, well-formed input.
+# Standard output and paths that are not regular files are written as is.
+stage_file() {
+    staged=$1
+    [ "$1" != - ] || return 0
+    [ ! -e "$1" ] || [ -f "$1" ] || return 0
+    local dest dir
+    dest=$(readlink -f -- "$1" 2>/dev/null) || dest=$1
+    dir=$(dirname -- "$dest")
+    [ -d "$dir" ] || { echo "corpus.sh: $1: no such folder" >&2; exit 1; }
+    staging+=("$(mktemp -d "$dir/.corpus.XXXXXX")")
+    staged=${staging[-1]}/$(basename -- "$dest")
+    commits+=("$staged" "$dest")
+}
+commit_files() {
+    local i
+    for ((i = 0; i < ${#commits[@]}; i += 2)); do mv -f -- "${commits[i]}" "${commits[i + 1]}"; done
+}
+[ -n "$counts_dir" ] || counts_dir=$work/counts
+mkdir -p "$counts_dir"
+[ -z "$rejects_dir" ] || mkdir -p "$rejects_dir"
+
+# stage_opts STAGE: the options every stage takes.
+stage_opts() {
+    opts=(--quiet --counts "$counts_dir/$1.json")
+    [ -z "$rejects_dir" ] || opts+=(--rejects "$rejects_dir/$1.jsonl")
+}
+
+stage_opts split; split_opts=("${opts[@]}")
+stage_opts normalize; normalize_opts=("${opts[@]}")
+stage_opts extract-stats; stats_opts=("${opts[@]}")
+stage_opts dedupe; dedupe_opts=("${opts[@]}" "${mark[@]}")
+[ -z "$removed" ] || dedupe_opts+=(--removed "$removed")
+stage_file "$out"
+stage_opts emit-json; emit_opts=("${opts[@]}" -o "$staged")
+if [ -n "$summary" ]; then
+    stage_file "$summary"
+    emit_opts+=(--summary-file "$staged")
+    for stage in split normalize extract-stats dedupe; do
+        emit_opts+=(--counts-from "$counts_dir/$stage.json")
+    done
 fi
 
-stage_failed() { echo "corpus.sh: stage '$1' failed" >&2; exit 1; }
+rm -f "$counts_dir"/*.json
+set +e
+winnow-split "${split_opts[@]}" "$@" |
+    winnow-normalize "${normalize_opts[@]}" |
+    winnow-extract-stats "${stats_opts[@]}" |
+    winnow-dedupe "${dedupe_opts[@]}" |
+    winnow-emit-json "${emit_opts[@]}"
+status=("${PIPESTATUS[@]}")
+set -e
 
-if [ "$out" = - ]; then
-    winnow-split --quiet "${split_counts[@]}" "$@" || stage_failed split
-else
-    tmp="$out.tmp.$$"
-    trap 'rm -f "$tmp"' EXIT
-    set +e
-    winnow-split --quiet "${split_counts[@]}" "$@" | gzip -1 >"$tmp"
-    status=("${PIPESTATUS[@]}")
-    set -e
-    [ "${status[0]}" -eq 0 ] || stage_failed split
-    [ "${status[1]}" -eq 0 ] || stage_failed gzip
-    mv "$tmp" "$out"
-    trap - EXIT
+stages=(split normalize extract-stats dedupe emit-json)
+for i in 0 1 2 3 4; do
+    # A stage that failed makes the stages after it see a short input or a
+    # closed pipe; the first failure is the one to name.
+    if [ "${status[$i]}" -ne 0 ]; then
+        echo "corpus.sh: stage '${stages[$i]}' failed (exit status ${status[$i]})" >&2
+        exit 1
+    fi
+done
+
+commit_files
+
+# One line per stage: its accounting as "name value" pairs.
+if [ -z "$quiet" ]; then
+    for stage in "${stages[@]}"; do
+        [ -f "$counts_dir/$stage.json" ] || continue
+        line=$(sed -e 's/^{//' -e 's/}$//' -e 's/"program":"[^"]*",\{0,1\}//' \
+            -e 's/"//g' -e 's/:/ /g' -e 's/,/, /g' "$counts_dir/$stage.json")
+        echo "corpus.sh: $stage: $line" >&2
+    done
+    [ "$out" = - ] || echo "corpus.sh: wrote $out" >&2
 fi

@@ -73,6 +73,77 @@ else
     skip "seeds" "../shared/seeds not present"
 fi
 
+# --- layout variants: the same page as other blog platforms lay it out --------------
+# Comments numbered "N)", indented with tabs, furniture after them, a date
+# line in another form: every record keeps its kind, id, parent, date, title,
+# source, headline and number.
+FIELDS='[.kind, .id, .parent, .date, .title, .source, .headline, .n] | map(. // "-") | join("|")'
+for name in replies-continuation intro-own-line two-digit-comments; do
+    page="$BLOG/$name.txt"
+    winnow-split "$page" | jq -r "$FIELDS" >"$T/want-fields"
+    sed -E 's/^(  |    )([0-9]+)\. /\1\2) /' "$page" >"$T/$name.txt"
+    printf '\nPost a Comment\n\nNewer Post Older Post Home\nSubscribe to: Post Comments (Atom)\n' >>"$T/$name.txt"
+    run winnow-split "$T/$name.txt"
+    jq -r "$FIELDS" "$T/out" >"$T/got-fields"
+    expect_true "$name with N) numbers and furniture: the same records" \
+        "$(diff "$T/want-fields" "$T/got-fields" | head -n 4)" cmp -s "$T/want-fields" "$T/got-fields"
+    awk '{ n = match($0, /^ */); s = substr($0, RLENGTH + 1); t = ""
+           for (i = 0; i < int(RLENGTH / 2); i++) t = t "\t"
+           print t (RLENGTH % 2 ? " " : "") s }' "$page" >"$T/$name.txt"
+    run winnow-split "$T/$name.txt"
+    jq -r "$FIELDS" "$T/out" >"$T/got-fields"
+    expect_true "$name indented with tabs: the same records" \
+        "$(diff "$T/want-fields" "$T/got-fields" | head -n 4)" cmp -s "$T/want-fields" "$T/got-fields"
+done
+printf 'Dec. 14, 2017\n\nA Title\nPosted by Jim at 10:23\n\nText. This from the Guardian:\n\nIs probation working?\n\nMore.\n\nThe findings:\n\n  1. One.\n  2. Two.\n\n  1. A comment.\n' >"$T/variant.txt"
+run winnow-split "$T/variant.txt"
+got=$(jq -r "$FIELDS" "$T/out" | tr '\n' '#')
+expect_true "date, colon intro, question headline, list then one blank line, comment" "got: $got" \
+    test "$got" = "post|variant/p1|-|2017-12-14|A Title|-|-|-#quote|variant/p1/q1|variant/p1|-|-|the Guardian|Is probation working?|-#comment|variant/p1/c1|variant/p1|-|-|-|-|1#"
+
+# Generated pages rewritten into those layouts at once, against the records
+# the generator wrote: intros ending in a bare ':' and the headline right
+# under them, dates as "December 14, 2017", a byline under the title,
+# comments numbered "N)" and indented with tabs, one blank line before them,
+# furniture around them.
+if [ -x "$WINNOW_BIN/winnow-generate" ]; then
+    winnow-generate --seed 9 --size 400K --dir "$T/gen" --truth "$T/gen-truth.jsonl"
+    mkdir -p "$T/variants"
+    # Tabs for each two columns of indentation; no blank line under an
+    # unindented line ending in ':'; "Labels: TR" and one blank line before
+    # the comments; a byline under each title; furniture at the end.
+    relayout='{ if ($0 == "") { blanks++; next }
+        n = match($0, /^ */); line = substr($0, RLENGTH + 1)
+        for (i = 0; i < int(RLENGTH / 2); i++) line = "\t" line
+        if (RLENGTH % 2) line = " " line
+        if (blanks >= 2 && line ~ /^\t1\) /) { print ""; print "Labels: TR" }
+        else if (!(blanks == 1 && colon && RLENGTH == 0)) for (i = 1; i < blanks; i++) print ""
+        if (blanks > 0 && !(blanks == 1 && colon && RLENGTH == 0)) print ""
+        blanks = 0
+        print line
+        if (dated) print "Posted by Jim Brown at 10:23"
+        dated = line ~ /^[A-Z][a-z]+ [0-9]+, [0-9][0-9][0-9][0-9]$/
+        colon = RLENGTH == 0 && line ~ /:$/ }
+        END { print ""; print "Newer Post Older Post Home" }'
+    for f in "$T/gen"/*.txt; do
+        sed -E -e 's/:-[^[:alnum:]]*$/:/' \
+            -e 's/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]+) ([A-Z][a-z]+) ([0-9]{4})$/\3 \2, \4/' \
+            -e 's/^(  |    )([0-9]+)\. /\1\2) /' "$f" | awk "$relayout" >"$T/variants/$(basename "$f")"
+    done
+    FIELDS7='[.kind, .id, (.parent // "-"), (.date // "-"), (.title // "-"), (.source // "-"), (.headline // "-")] | map(tostring) | join("\t")'
+    jq -r "$FIELDS7" "$T/gen-truth.jsonl" | sort >"$T/gen-want.tsv"
+    winnow-split "$T/variants"/*.txt | jq -r "$FIELDS7" | sort >"$T/gen-got.tsv"
+    want=$(wc -l <"$T/gen-want.tsv" | tr -d ' ')
+    exact=$(comm -12 "$T/gen-want.tsv" "$T/gen-got.tsv" | wc -l | tr -d ' ')
+    expect_true "generated pages in other layouts: $exact of $want records exact" \
+        "$(diff "$T/gen-want.tsv" "$T/gen-got.tsv" | grep '^[<>]' | head -n 4 | tr '\t\n' ' |')" \
+        awk -v e="$exact" -v w="$want" 'BEGIN { exit !(w > 500 && e >= 0.99 * w) }'
+    expect_true "the rewritten pages differ from the generated ones" "no layout changed" \
+        sh -c "grep -q '^	1) ' '$T'/variants/*.txt && grep -q 'Newer Post' '$T'/variants/*.txt && ! grep -q ':-\$' '$T'/variants/*.txt"
+else
+    skip "generated pages in other layouts" "winnow-generate not built"
+fi
+
 # --- input formats --------------------------------------------------------------
 page="$BLOG/$(ls "$BLOG" | grep '\.txt$' | head -n 1)"
 name=$(basename "$page" .txt)

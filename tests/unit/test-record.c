@@ -85,10 +85,92 @@ static void test_strings_with_nul(void)
     buf_free(&out);
 }
 
+
+static const char *serialized(const struct record *r, struct buf *out)
+{
+    buf_reset(out);
+    record_serialize(r, out);
+    return out->data;
+}
+
+/* Untouched members go out as their input bytes, compact; escapes Jansson
+ * spells otherwise are rewritten, numbers keep their spelling. */
+static void test_passthrough(void)
+{
+    struct record *r = record_new();
+    struct buf reason = BUF_INIT, out = BUF_INIT;
+    const char *line = "{\"a\":1E5,\"b\":-0,\"t\":\"x\\ny\"}";
+    CHECK(record_parse(r, line, strlen(line), &reason) == 0, "parse a compact line");
+    CHECK_STR(serialized(r, &out), line, "a compact line goes out unchanged");
+    line = " { \"a\" : [ 1 , 2.50 ] , \"u\":\"\\u00e9\\/\" , \"\\u006b\" : 1 } ";
+    CHECK(record_parse(r, line, strlen(line), &reason) == 0, "parse a spaced line");
+    CHECK_STR(serialized(r, &out), "{\"a\":[1,2.50],\"u\":\"\xC3\xA9/\",\"k\":1}",
+              "whitespace dropped, escapes rewritten, numbers kept");
+    record_set_string(r, "u", "v", 1);
+    CHECK_STR(serialized(r, &out), "{\"a\":[1,2.50],\"u\":\"v\",\"k\":1}", "a member replaced");
+    const char *raw;
+    size_t len;
+    CHECK(record_get_raw(r, "a", &raw, &len) && len == 8 && memcmp(raw, "[1,2.50]", 8) == 0,
+          "raw JSON of a member");
+    double d;
+    long long v;
+    CHECK(record_get_real(r, "k", &d) && d == 1.0 && !record_get_real(r, "u", &d), "numbers as reals");
+    CHECK(!record_get_int(r, "a", &v), "an array is not an integer");
+    record_free(r);
+    buf_free(&reason);
+    buf_free(&out);
+}
+
+/* A string longer than the escape-in-place limit, with escapes spread
+ * through it, set and read back. */
+static void test_long_string(void)
+{
+    struct record *r = record_new();
+    struct buf text = BUF_INIT, out = BUF_INIT, reason = BUF_INIT;
+    for (int i = 0; i < 30000; i++)
+        buf_append_str(&text, i % 100 ? "ab\"" : "\x01\n");
+    record_set_string(r, "text", text.data, text.len);
+    const char *s;
+    size_t len;
+    CHECK(record_get_string(r, "text", &s, &len) && len == text.len &&
+          memcmp(s, text.data, len) == 0, "a long string read back");
+    record_serialize(r, &out);
+    CHECK(record_parse(r, out.data, out.len, &reason) == 0 &&
+          record_get_string(r, "text", &s, &len) && len == text.len &&
+          memcmp(s, text.data, len) == 0, "a long string written and parsed again");
+    record_free(r);
+    buf_free(&text);
+    buf_free(&out);
+    buf_free(&reason);
+}
+
+static void test_view_and_reasons(void)
+{
+    struct record *r = record_new();
+    struct buf reason = BUF_INIT, out = BUF_INIT;
+    char line[] = "{\"id\":\"x\",\"n\":3}";
+    CHECK(record_parse_view(r, line, strlen(line), &reason) == 0, "parse in place");
+    CHECK_STR(serialized(r, &out), line, "written from the line itself");
+    CHECK(record_parse(r, "{\"a\":\"\xFF\"}", 9, &reason) != 0, "invalid UTF-8 rejected");
+    CHECK_STR(reason.data, "invalid JSON: unable to decode byte 0xff (column 7)",
+              "the reason names the byte, as Jansson does");
+    CHECK(record_size(r) == 0, "a record is empty after a failed parse");
+    CHECK(record_parse(r, "7", 1, &reason) != 0 && strncmp(reason.data, "invalid JSON: ", 14) == 0,
+          "a number is invalid JSON for a record");
+    CHECK(record_set_json(r, "m", "[1,", 3, &reason) != 0 &&
+          strncmp(reason.data, "invalid JSON value for \"m\": ", 28) == 0, "set_json reason");
+    record_free(r);
+    buf_free(&reason);
+    buf_free(&out);
+}
+
 int main(void)
 {
     test_verdicts();
     test_access();
     test_strings_with_nul();
+    test_passthrough();
+    test_view_and_reasons();
+    test_long_string();
     return CHECK_DONE();
 }

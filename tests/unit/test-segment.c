@@ -136,6 +136,23 @@ static void test_dates(void)
     check_date("December 14, 2017", "2017-12-14");
     check_date("Thursday, December 14, 2017", "2017-12-14");
     check_date("2017-12-14", "2017-12-14");
+    check_date("Thursday 14th of December 2017", "2017-12-14");
+    check_date("14 of December 2017", "2017-12-14");
+    check_date("Dec. 14, 2017", "2017-12-14");
+    check_date("Thu. 14 Dec. 2017", "2017-12-14");
+    check_date("Thurs 14 Sept 2017", "2017-09-14");
+    check_date("Tues, 12 Sept 2017", "2017-09-12");
+    check_date("Weds 13 December 2017", "2017-12-13");
+    check_date("Thursday, 14 December, 2017", "2017-12-14");
+    check_date("14/12/2017", "2017-12-14");
+    check_date("4/5/2017", "2017-05-04");
+    check_date("12/14/2017", "2017-12-14");
+    check_date("31/02/2017", NULL);
+    check_date("14/12/17", NULL);
+    check_date("14/12/2017/1", NULL);
+    check_date("14 of 2017", NULL);
+    check_date("Septe 14 2017", NULL);
+    check_date("December. 14, 2017", NULL);
     check_date("  thursday, 14 DECEMBER 2017 \r", "2017-12-14");
     check_date("Thursday, 14 December 2017\xc2\xa0", "2017-12-14");
     check_date("29 February 2016", "2016-02-29");
@@ -293,7 +310,8 @@ static void set_free(struct line_set *set)
 }
 
 /* Accepts a document line held by the records: as a text line, as a text
- * line once a comment's "N. " is removed, or as a post's date or title. */
+ * line once a comment's "N. " or "N) " is removed, or as a post's date or
+ * title. */
 static bool is_held(const struct line_set *set, const struct recs *rs, const char *line)
 {
     if (set_has(set, line))
@@ -301,7 +319,7 @@ static bool is_held(const struct line_set *set, const struct recs *rs, const cha
     size_t digits = 0;
     while (line[digits] >= '0' && line[digits] <= '9')
         digits++;
-    if (digits > 0 && line[digits] == '.' &&
+    if (digits > 0 && (line[digits] == '.' || line[digits] == ')') &&
         (line[digits + 1] == '\0' || line[digits + 1] == ' ' || line[digits + 1] == '\t')) {
         const char *rest = line + digits + 1;
         while (*rest == ' ' || *rest == '\t')
@@ -616,6 +634,55 @@ static void test_page_texts(void)
     recs_free(&rs);
 }
 
+/* Texts of the layouts that real blog platforms add. */
+static void test_variant_texts(void)
+{
+    struct recs rs = {0};
+    if (split_fixture("list-ends-post", &rs)) {
+        const char *post = text_of(&rs, "list-ends-post/p1");
+        CHECK(post && strstr(post, "minister:\n\n1. Publication of the full review.\n2. ") &&
+                  strstr(post, "3. Who will be held to account?"),
+              "a list that ends the post stays in the post");
+        CHECK_STR(text_of(&rs, "list-ends-post/p1/c1"), "They won't answer any of them.",
+                  "the comment after the list is its own record");
+        post = text_of(&rs, "list-ends-post/p3");
+        CHECK(post && strstr(post, "1. An end to telephone supervision.\n\n2. Caseloads"),
+              "a list with blank lines between its items stays in the post");
+        const char *quote = text_of(&rs, "list-ends-post/p2/q1");
+        CHECK(quote && strstr(quote, "\xe2\x80\xa2 Senior leaders lacked grip on performance."),
+              "a bullet list that ends the last quote stays in the quote");
+    }
+    recs_free(&rs);
+    if (split_fixture("blogger-furniture", &rs)) {
+        const char *post = text_of(&rs, "blogger-furniture/p1");
+        const char *quote = text_of(&rs, "blogger-furniture/p1/q1");
+        CHECK(post && strstr(post, "Labels: CRCs, inspections, TR\n\n4 comments:") &&
+                  strstr(post, "Newer Post Older Post Home"),
+              "furniture before and after the comments is in the post");
+        CHECK(quote && !strstr(quote, "Labels") && !strstr(quote, "Posted by"),
+              "furniture is not in the last quote");
+        CHECK_STR(text_of(&rs, "blogger-furniture/p1/c3"), "What happens now?",
+                  "the last comment ends before the furniture");
+    }
+    recs_free(&rs);
+    if (split_fixture("comment-variants", &rs)) {
+        CHECK_STR(text_of(&rs, "comment-variants/p1/c1.1"), "A reply, also bracketed.",
+                  "a bracketed number is removed from the text");
+        CHECK_STR(text_of(&rs, "comment-variants/p2/c2"), "Anonymous said...\nSame in our office.",
+                  "a number alone on its line: the name line opens the text");
+        CHECK_STR(text_of(&rs, "comment-variants/p3/c2"), "Second comment.\n\nIts second paragraph.",
+                  "tab indentation: a deeper paragraph continues the comment");
+    }
+    recs_free(&rs);
+    if (split_fixture("date-variants", &rs)) {
+        const char *quote = text_of(&rs, "date-variants/p2/q1");
+        CHECK(quote && strstr(quote, "\n\nWednesday 13 December 2017\n\n") &&
+                  strstr(quote, "12 December 2017\n\nBy Alan Travis"),
+              "a quoted article's own date lines stay in the quote");
+    }
+    recs_free(&rs);
+}
+
 /* ---- other modes --------------------------------------------------------------------- */
 
 static void test_modes(void)
@@ -864,6 +931,7 @@ int main(void)
     test_comment_texts();
     test_post_and_quote_texts();
     test_page_texts();
+    test_variant_texts();
     test_modes();
     test_seeds();
     test_robustness();

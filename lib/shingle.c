@@ -1,0 +1,134 @@
+/* shingle.c — words and word shingles as hashes (see shingle.h). */
+#include "shingle.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "utf8.h"
+
+void shingles_init(struct shingles *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void shingles_free(struct shingles *s)
+{
+    free(s->hash);
+    buf_free(&s->word);
+    buf_free(&s->word_hashes);
+    memset(s, 0, sizeof *s);
+}
+
+static bool is_word_category(utf8proc_category_t c)
+{
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
+}
+
+/* Append the word's lowercased form of one non-ASCII code point, or return
+ * false when it separates words. */
+static bool append_wide(struct buf *word, int32_t cp, bool fold_digits)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (!is_word_category(c))
+        return false;
+    if (fold_digits && c == UTF8PROC_CATEGORY_ND) {
+        buf_append_char(word, '0');
+        return true;
+    }
+    char bytes[4];
+    int n = utf8_encode(utf8proc_tolower(cp), bytes);
+    buf_append(word, bytes, (size_t)n);
+    return true;
+}
+
+static void end_word(struct shingles *s)
+{
+    if (s->word.len == 0)
+        return;
+    uint64_t h = XXH3_64bits(s->word.data, s->word.len);
+    unsigned char le[8];
+    for (int i = 0; i < 8; i++)
+        le[i] = (unsigned char)(h >> (8 * i));
+    buf_append(&s->word_hashes, le, sizeof le);
+    s->words++;
+    buf_reset(&s->word);
+}
+
+/* Fill s->word_hashes with one hash per word of text. */
+static void hash_words(struct shingles *s, const struct shingle_options *opt,
+                       const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            i++;
+            if (c >= 'A' && c <= 'Z')
+                buf_append_char(&s->word, (char)(c + ('a' - 'A')));
+            else if (c >= '0' && c <= '9')
+                buf_append_char(&s->word, opt->fold_digits ? '0' : (char)c);
+            else if (c >= 'a' && c <= 'z')
+                buf_append_char(&s->word, (char)c);
+            else
+                end_word(s);
+            continue;
+        }
+        int32_t cp;
+        i += (size_t)utf8_decode(text + i, len - i, &cp);
+        if (cp < 0 || !append_wide(&s->word, cp, opt->fold_digits))
+            end_word(s);
+    }
+    end_word(s);
+}
+
+static void push_shingle(struct shingles *s, const unsigned char *words, size_t n)
+{
+    if (s->count == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->hash = xrealloc(s->hash, s->cap * sizeof *s->hash);
+    }
+    s->hash[s->count++] = (uint32_t)XXH3_64bits(words, n * 8);
+}
+
+void shingles_compute(struct shingles *s, const struct shingle_options *opt,
+                      const char *text, size_t len)
+{
+    s->count = 0;
+    s->words = 0;
+    buf_reset(&s->word);
+    buf_reset(&s->word_hashes);
+    hash_words(s, opt, text, len);
+    if (s->words == 0)
+        return;
+    const unsigned char *w = (const unsigned char *)s->word_hashes.data;
+    size_t k = opt->size;
+    if (s->words <= k) {
+        push_shingle(s, w, s->words);
+        return;
+    }
+    for (size_t i = 0; i + k <= s->words; i++)
+        push_shingle(s, w + 8 * i, k);
+}
+
+void text_fold_digits(const char *text, size_t len, struct buf *out)
+{
+    size_t i = 0;
+    buf_reserve(out, len);
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            buf_append_char(out, c >= '0' && c <= '9' ? '0' : (char)c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int n = utf8_decode(text + i, len - i, &cp);
+        if (cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND)
+            buf_append_char(out, '0');
+        else
+            buf_append(out, text + i, (size_t)n);
+        i += (size_t)n;
+    }
+}

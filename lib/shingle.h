@@ -1,0 +1,57 @@
+/* shingle.h — the words of a text and its word shingles, as hashes.
+ *
+ * Owns: what winnow-dedupe compares when it looks for near duplicates.
+ *
+ * Words. A word is a maximal run of letters, marks and numbers (Unicode
+ * categories L*, M*, N*, from utf8proc); everything else (spaces,
+ * punctuation, symbols, invalid UTF-8) separates words. Words are
+ * lowercased (utf8proc_tolower, one code point at a time), so case and
+ * punctuation never make two texts differ. Digits stay as they are unless
+ * fold_digits is set: then every decimal digit (category Nd) becomes "0",
+ * and "40%" and "25%" are the same word.
+ *
+ * Shingles. The shingles of a text are its runs of `size` consecutive
+ * words; a text of fewer words (but at least one) has one shingle, all of
+ * its words. Each word is hashed (XXH3-64 of its UTF-8 bytes) and each
+ * shingle is XXH3-64 of its words' hashes as little-endian bytes, kept as
+ * its low 32 bits. The result does not depend on the platform or the
+ * locale, so shards processed on different machines agree.
+ *
+ * Memory: a struct shingles owns its arrays, reused from text to text.
+ */
+#ifndef WINNOW_SHINGLE_H
+#define WINNOW_SHINGLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct shingle_options {
+    unsigned size;      /* words per shingle, >= 1 */
+    bool fold_digits;   /* every decimal digit becomes '0' */
+};
+
+struct shingles {
+    uint32_t *hash;     /* hash[0..count): one per shingle, in text order */
+    size_t count;
+    size_t words;       /* words in the text */
+    /* private, reused */
+    size_t cap;
+    struct buf word;        /* the word being read, lowercased */
+    struct buf word_hashes; /* 8 little-endian bytes per word */
+};
+
+void shingles_init(struct shingles *s);
+void shingles_free(struct shingles *s);
+
+/* Replace s's contents with the shingles of text[0..len). */
+void shingles_compute(struct shingles *s, const struct shingle_options *opt,
+                      const char *text, size_t len);
+
+/* Append text[0..len) to out with every decimal digit (Nd) replaced by
+ * '0', as fold_digits does to words. Invalid UTF-8 is copied as it is. */
+void text_fold_digits(const char *text, size_t len, struct buf *out);
+
+#endif

@@ -1,0 +1,68 @@
+/* Unit tests of lib/shingle: words, case, digits, Unicode, shingle counts. */
+#include <stdint.h>
+#include <string.h>
+
+#include "check.h"
+#include "shingle.h"
+
+static struct shingles a, b;
+
+static void compute(struct shingles *s, const char *text, unsigned size, bool fold)
+{
+    struct shingle_options opt = {size, fold};
+    shingles_compute(s, &opt, text, strlen(text));
+}
+
+static bool same(const char *x, const char *y, unsigned size, bool fold)
+{
+    compute(&a, x, size, fold);
+    compute(&b, y, size, fold);
+    return a.count == b.count && memcmp(a.hash, b.hash, a.count * sizeof *a.hash) == 0;
+}
+
+int main(void)
+{
+    shingles_init(&a);
+    shingles_init(&b);
+
+    compute(&a, "one two three four five six seven", 5, false);
+    CHECK(a.words == 7 && a.count == 3, "7 words give 3 shingles of 5 (%zu, %zu)", a.words, a.count);
+    compute(&a, "one two three", 5, false);
+    CHECK(a.words == 3 && a.count == 1, "a text shorter than a shingle is one shingle");
+    compute(&a, "  ... !!! --- ", 5, false);
+    CHECK(a.words == 0 && a.count == 0, "no word, no shingle");
+    compute(&a, "", 5, false);
+    CHECK(a.count == 0, "the empty text has no shingle");
+
+    CHECK(same("The Quick, brown FOX!", "the quick brown fox", 2, false),
+          "case and punctuation do not matter");
+    CHECK(same("a  b\n\nc\td", "a b c d", 2, false), "whitespace does not matter");
+    CHECK(!same("a b c d", "a b d c", 2, false), "word order matters");
+    CHECK(!same("up to 40% of 260,000 offenders", "up to 25% of 260,000 offenders", 5, false),
+          "digits stay: figures make texts differ");
+    CHECK(same("up to 40% of 260,000 offenders", "up to 25% of 310,000 offenders", 5, true),
+          "--fold-digits: figures alone do not");
+    CHECK(!same("40 cases", "4 cases", 1, true), "folding keeps the number of digits");
+    CHECK(same("ÉCOLE Über", "école über", 1, false), "non-ASCII letters are lowercased");
+    CHECK(same("a\xc2\xa0" "b", "a b", 2, false), "a no-break space separates words");
+    CHECK(same("a\xe2\x80\x99" "b", "a b", 2, false), "a typographic apostrophe separates words");
+    CHECK(same("a\xff" "b", "a b", 2, false), "an invalid byte separates words");
+    CHECK(same("caf\xc3\xa9s", "caf\xc3\xa9s", 1, false) && !same("cafes", "caf\xc3\xa9s", 1, false),
+          "accented letters are part of words");
+    CHECK(same("\xd9\xa4\xd9\xa2", "00", 1, true), "Arabic-Indic digits fold too");
+
+    compute(&a, "w1 w2 w3 w4 w5 w6", 5, false);
+    uint32_t first = a.hash[0], second = a.hash[1];
+    compute(&b, "w2 w3 w4 w5 w6", 5, false);
+    CHECK(b.count == 1 && b.hash[0] == second && first != second,
+          "a shingle's hash depends on its words only");
+
+    struct buf folded = BUF_INIT;
+    text_fold_digits("£277m in 2017, \xd9\xa4 \xff", strlen("£277m in 2017, \xd9\xa4 \xff"), &folded);
+    CHECK_STR(folded.data, "£000m in 0000, 0 \xff", "text_fold_digits");
+    buf_free(&folded);
+
+    shingles_free(&a);
+    shingles_free(&b);
+    return CHECK_DONE();
+}
