@@ -154,12 +154,14 @@ install: all
 	for p in $(filter-out $(BIN)/winnow-generate,$(PROGRAMS)); do \
 	    install -m 755 $$p $(DESTDIR)$(PREFIX)/bin/; done
 	for s in $(SCRIPTS); do install -m 755 $$s $(DESTDIR)$(PREFIX)/share/winnow/pipelines/; done
-	for m in $(wildcard man/*.1); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
+	for m in $(filter-out man/winnow-generate.1,$(wildcard man/*.1)); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
 	for m in $(wildcard man/*.7); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man7/; done
 
 uninstall:
 	rm -f $(patsubst $(BIN)/%,$(DESTDIR)$(PREFIX)/bin/%,$(PROGRAMS))
 	rm -rf $(DESTDIR)$(PREFIX)/share/winnow
+	rm -f $(patsubst man/%,$(DESTDIR)$(PREFIX)/share/man/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(PREFIX)/share/man/man7/%,$(wildcard man/*.7))
 
 clean:
 	rm -rf build bin
