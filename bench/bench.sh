@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh — throughput and peak memory of winnow's programs on a generated
 # corpus, side by side with the tools users would otherwise reach for.
-# Writes bench/results.md. Size: BENCH_SIZE (default 200M).
+# Writes bench/results.md. Size: BENCH_SIZE (default 200M); which cases:
+# BENCH_CASES, a pattern of bench/cases/ names (default *: all of them).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -39,7 +40,7 @@ measure() {
 
 # Each bench/cases/*.sh adds rows with `measure`; the data above is theirs
 # to read ($TAR, $NDJSON documents, $RECORDS split records).
-for case_script in bench/cases/*.sh; do
+for case_script in bench/cases/${BENCH_CASES:-*}.sh; do
     . "./$case_script"
 done
 
@@ -53,8 +54,15 @@ done
          "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)."
     echo "Run: $(date -u +%Y-%m-%d)."
     echo
-    echo "| what | MB | seconds | MB/s | CPU s | peak MB |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    cat "$ROWS"
+    echo "The last column compares each row's MB/s with the \`jq -c .\` row on the records."
+    echo
+    echo "| what | MB | seconds | MB/s | CPU s | peak MB | × jq -c . |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    awk -F '|' '
+        { row[NR] = $0; rate[NR] = $5 + 0 }
+        $2 ~ /^ jq -c \. \(records\) $/ { jq = $5 + 0 }
+        END { for (i = 1; i <= NR; i++)
+                  if (jq > 0 && rate[i] > 0) printf "%s %.1f |\n", row[i], rate[i] / jq
+                  else printf "%s |\n", row[i] }' "$ROWS"
 } >"$RESULTS"
 cat "$RESULTS"
