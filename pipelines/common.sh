@@ -1,0 +1,103 @@
+# common.sh — what the pipeline scripts share; sourced, never run.
+#
+# The sourcing script sets `script` (its name, for messages) and `here`
+# (its folder) first. This file owns: finding the programs, the usage
+# error, checking archives, the work folder, staged output (written beside
+# its target, renamed only when every stage succeeded), the options every
+# stage takes, naming the stage that failed, and the per-stage summary.
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+
+die_usage() {
+    echo "$script: $1" >&2
+    echo "Try '$script --help' for more information." >&2
+    exit 2
+}
+
+# The programs of this source tree (or $WINNOW_BIN) before those on PATH.
+if [ -n "${WINNOW_BIN:-}" ]; then PATH="$WINNOW_BIN:$PATH"
+elif [ -x "$here/../bin/winnow-split" ]; then PATH="$here/../bin:$PATH"; fi
+export PATH LC_ALL=C
+
+# check_archives ARCHIVE...: each must be readable ('-' is stdin).
+check_archives() {
+    [ $# -gt 0 ] || die_usage "no archive given"
+    local archive
+    for archive in "$@"; do
+        [ "$archive" = - ] || [ -r "$archive" ] ||
+            { echo "$script: $archive: cannot read" >&2; exit 1; }
+    done
+}
+
+work=$(mktemp -d)
+staging=() commits=()
+trap 'rm -rf "$work" "${staging[@]}"' EXIT
+
+# stage_file PATH: set $staged to where the last stage is to write PATH: a
+# file in a hidden folder beside PATH, renamed to PATH (commit_files) only
+# when every stage has succeeded. emit-json's -o is atomic, but it cannot
+# know that a stage before it failed: it sees a short, well-formed input.
+# Standard output and paths that are not regular files are written as is.
+stage_file() {
+    staged=$1
+    [ "$1" != - ] || return 0
+    [ ! -e "$1" ] || [ -f "$1" ] || return 0
+    local dest dir
+    dest=$(readlink -f -- "$1" 2>/dev/null) || dest=$1
+    dir=$(dirname -- "$dest")
+    [ -d "$dir" ] || { echo "$script: $1: no such folder" >&2; exit 1; }
+    staging+=("$(mktemp -d "$dir/.${script%.sh}.XXXXXX")")
+    staged=${staging[-1]}/$(basename -- "$dest")
+    commits+=("$staged" "$dest")
+}
+
+commit_files() {
+    local i
+    for ((i = 0; i < ${#commits[@]}; i += 2)); do
+        mv -f -- "${commits[i]}" "${commits[i + 1]}"
+    done
+}
+
+# prepare_stages COUNTS_DIR REJECTS_DIR: where each stage's accounting and
+# bad lines go (COUNTS_DIR empty: the work folder).
+prepare_stages() {
+    counts_dir=${1:-$work/counts}
+    rejects_dir=$2
+    mkdir -p "$counts_dir"
+    [ -z "$rejects_dir" ] || mkdir -p "$rejects_dir"
+    rm -f "$counts_dir"/*.json
+}
+
+# stage_opts STAGE: set $opts to the options every stage takes.
+stage_opts() {
+    opts=(--quiet --counts "$counts_dir/$1.json")
+    [ -z "$rejects_dir" ] || opts+=(--rejects "$rejects_dir/$1.jsonl")
+}
+
+# check_stages STAGE...: with $status holding the pipeline's PIPESTATUS,
+# name the first stage that failed and exit 1. A stage that failed makes
+# the stages after it see a short input or a closed pipe.
+check_stages() {
+    local i=0 stage
+    for stage in "$@"; do
+        if [ "${status[$i]}" -ne 0 ]; then
+            echo "$script: stage '$stage' failed (exit status ${status[$i]})" >&2
+            exit 1
+        fi
+        i=$((i + 1))
+    done
+}
+
+# report_stages OUT STAGE...: one line per stage on stderr, its accounting
+# as "name value" pairs, then where the output went.
+report_stages() {
+    local out=$1 stage line
+    shift
+    for stage in "$@"; do
+        [ -f "$counts_dir/$stage.json" ] || continue
+        line=$(sed -e 's/^{//' -e 's/}$//' -e 's/"program":"[^"]*",\{0,1\}//' \
+            -e 's/"//g' -e 's/:/ /g' -e 's/,/, /g' "$counts_dir/$stage.json")
+        echo "$script: $stage: $line" >&2
+    done
+    [ "$out" = - ] || echo "$script: wrote $out" >&2
+}
