@@ -5,24 +5,9 @@
 
 #include "buf.h"
 #include "check.h"
+#include "gzip-member.h"
 #include "diag.h"
 #include "input.h"
-
-/* gzip one member of data into out (appended). */
-static void gzip_member(const char *data, size_t n, struct buf *out)
-{
-    z_stream zs = {0};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    size_t bound = deflateBound(&zs, n) + 32;
-    buf_reserve(out, bound);
-    zs.next_in = (unsigned char *)data;
-    zs.avail_in = (uInt)n;
-    zs.next_out = (unsigned char *)out->data + out->len;
-    zs.avail_out = (uInt)bound;
-    deflate(&zs, Z_FINISH);
-    out->len += bound - zs.avail_out;
-    deflateEnd(&zs);
-}
 
 /* All lines of an input joined with '|'; status of the last getline. */
 static int read_lines(struct input *in, struct buf *joined)

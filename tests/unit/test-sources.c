@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "gzip-member.h"
 #include "diag.h"
 #include "input.h"
 #include "rejects.h"
@@ -123,21 +124,6 @@ static size_t count_occurrences(const char *haystack, const char *needle)
     return count;
 }
 
-static void gzip_into(const char *data, size_t n, struct buf *out)
-{
-    z_stream zs = {0};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    size_t bound = deflateBound(&zs, n) + 32;
-    buf_reserve(out, bound);
-    zs.next_in = (unsigned char *)data;
-    zs.avail_in = (uInt)n;
-    zs.next_out = (unsigned char *)out->data + out->len;
-    zs.avail_out = (uInt)bound;
-    deflate(&zs, Z_FINISH);
-    out->len += bound - zs.avail_out;
-    deflateEnd(&zs);
-}
-
 /* ------------------------------------------------------------------------ */
 
 static void test_format_names(void)
@@ -177,7 +163,7 @@ static void test_detection(void)
 
     const char *ndjson = "{\"id\":\"gz\",\"text\":\"zipped\"}\n";
     struct buf gz = BUF_INIT;
-    gzip_into(ndjson, strlen(ndjson), &gz);
+    gzip_member(ndjson, strlen(ndjson), &gz);
     struct seen s = {0};
     run_memory("docs.jsonl.gz", gz.data, gz.len, FORMAT_AUTO, &s);
     CHECK(s.n == 1 && strcmp(s.docs[0].id, "gz") == 0, "gzipped NDJSON is detected as NDJSON");
@@ -466,7 +452,7 @@ static void test_warc_responses(void)
 {
     struct buf data = BUF_INIT, gz = BUF_INIT, record = BUF_INIT;
     const char *html = "<html><body><p>Zipped page.</p></body></html>";
-    gzip_into(html, strlen(html), &gz);
+    gzip_member(html, strlen(html), &gz);
     buf_append_str(&record, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n");
     buf_append(&record, gz.data, gz.len);
     buf_printf(&data, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <gz>\r\n"
