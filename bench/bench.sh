@@ -62,8 +62,9 @@ done
     echo
     echo "| what | MB | seconds | MB/s | CPU s | peak MB | × jq -c . |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
+    # An escaped "\|" in a label is not a column separator.
     awk -F '|' '
-        { row[NR] = $0; rate[NR] = $5 + 0 }
+        { row[NR] = $0; gsub(/\\\|/, "\001"); $0 = $0; rate[NR] = $5 + 0 }
         $2 ~ /^ jq -c \. \(records\) $/ { jq = $5 + 0 }
         END { for (i = 1; i <= NR; i++)
                   if (jq > 0 && rate[i] > 0) printf "%s %.1f |\n", row[i], rate[i] / jq
