@@ -67,7 +67,7 @@ done
         { row[NR] = $0; gsub(/\\\|/, "\001"); $0 = $0; rate[NR] = $5 + 0 }
         $2 ~ /^ jq -c \. \(records\) $/ { jq = $5 + 0 }
         END { for (i = 1; i <= NR; i++)
-                  if (jq > 0 && rate[i] > 0) printf "%s %.1f |\n", row[i], rate[i] / jq
+                  if (jq > 0 && rate[i] > 0) printf (rate[i] / jq < 1 ? "%s %.2f |\n" : "%s %.1f |\n"), row[i], rate[i] / jq
                   else printf "%s |\n", row[i] }' "$ROWS"
 } >"$RESULTS"
 cat "$RESULTS"
