@@ -5,10 +5,13 @@
 #                   or print the command to run
 #   make test       build and run every test (plain, then ASan+UBSan)
 #   make valgrind   the command-line tests under valgrind
+#   make stress     1 GB with a 100 MB record through each program: peak
+#                   memory against the record (slow; not part of make test)
 #   make run        build and run the corpus pipeline on the sample archive
 #   make sample     (re)generate the sample archive shipped in data/
 #   make bench      measure throughput and memory (bench/results.md)
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
+#   make fuzz-run   run each of them FUZZ_SECONDS (60) from its corpus
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -21,11 +24,12 @@ BIN     ?= bin
 SANITIZE ?=
 
 # Debian packages: libraries (with pkg-config names) and tools used by tests.
-PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash
+PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash libdeflate
 DEB_BUILD := gcc make pkg-config libjansson-dev libpcre2-dev zlib1g-dev \
-             libarchive-dev libutf8proc-dev libxxhash-dev
-DEB_TEST  := gzip bzip2 tar coreutils jq cppcheck unicode-data
+             libarchive-dev libutf8proc-dev libxxhash-dev libdeflate-dev
+DEB_TEST  := gzip bzip2 tar coreutils jq cppcheck unicode-data python3
 DEB_BENCH := gzip jq miller time parallel
+DEB_FUZZ  := clang libclang-rt-dev
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -46,8 +50,8 @@ SCRIPTS  := $(wildcard pipelines/*.sh)
 MANPAGES := $(wildcard man/*.1 man/*.7)
 SAMPLE   := data/sample.tar.gz
 
-.PHONY: all have-libs deps deps-bench test test-plain test-sanitize units valgrind run sample \
-        bench install uninstall clean fuzz fuzzers
+.PHONY: all have-libs deps deps-bench test test-plain test-sanitize units valgrind stress run sample \
+        bench install uninstall clean fuzz fuzzers fuzz-run
 
 # Bench-only programs (bench/*.c): built, never installed.
 BENCH_PROGS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
@@ -96,6 +100,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libwinnow.a
 FUZZERS = $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz-*.c))
 
 fuzz:
+	@sh tests/deps.sh $(DEB_FUZZ)
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	    SANITIZE="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
@@ -108,6 +113,14 @@ $(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(BUILD)/libwinnow.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit -fsanitize=fuzzer -o $@ $< $(BUILD)/libwinnow.a $(LIBS)
 
 -include $(FUZZERS:=.d)
+
+# Every built target (or those of FUZZ_TARGETS) for FUZZ_SECONDS each, one
+# after another, from tests/fuzz/corpus-NAME and regress-NAME into
+# build/fuzz/corpus-NAME; fails when one finds a crash (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz-run: fuzz
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Install what is missing; as root with apt-get, otherwise say what to run.
 deps:
@@ -130,6 +143,13 @@ units: all
 valgrind: deps all
 	@sh tests/deps.sh valgrind
 	@sh tests/run.sh --valgrind
+
+# A big input with one huge record through each streaming program, peak
+# memory against the record (STRESS_MB, STRESS_RECORD_MB: sizes in MB).
+stress: deps-bench
+	@$(MAKE) --no-print-directory all
+	@STRESS_MB=$(STRESS_MB) STRESS_RECORD_MB=$(STRESS_RECORD_MB) WINNOW_BIN=$(abspath $(BIN)) \
+	    sh tests/stress.sh
 
 $(SAMPLE): | $(BIN)/winnow-generate
 	@mkdir -p data

@@ -147,6 +147,29 @@ static int compare_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Candidates in increasing order: lists are short (a few per band), where
+ * insertion sort beats qsort's calls through a pointer. */
+static void sort_candidates(uint32_t *v, size_t n)
+{
+    if (n > 64) {
+        qsort(v, n, sizeof *v, compare_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 static const uint16_t *signature_of(const struct dedupe *d, uint32_t k)
 {
     return d->signatures + (size_t)k * d->params->perms;
@@ -161,13 +184,16 @@ bool dedupe_find_near(struct dedupe *d, const struct dedupe_item *item,
     c->count = 0;
     lsh_index_lookup(d->index, item->keys, c);
     /* Earliest first, so the first candidate that verifies is the answer. */
-    if (c->count > 1)
-        qsort(c->value, c->count, sizeof *c->value, compare_u32);
+    sort_candidates(c->value, c->count);
     unsigned perms = d->params->perms;
     for (size_t i = 0; i < c->count; i++) {
         if (i > 0 && c->value[i] == c->value[i - 1])
             continue;
-        unsigned matches = minhash_matches(item->compact, signature_of(d, c->value[i]), perms);
+        /* The next signature is most likely not in the cache: ask early. */
+        if (i + 1 < c->count)
+            PREFETCH(signature_of(d, c->value[i + 1]));
+        unsigned matches = minhash_matches_at_least(item->compact, signature_of(d, c->value[i]),
+                                                    perms, d->params->needed);
         if (matches >= d->params->needed) {
             v->type = DEDUPE_NEAR_DUP;
             v->of = c->value[i];

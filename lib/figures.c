@@ -3,7 +3,12 @@
  * How: one PCRE2 pattern per construction (percent, money, money in words,
  * pence, count, "X of the Y", ratio, fraction, multiplier, duration and
  * "six-weekly"), each run near its anchors (a currency sign, a number,
- * a time unit: see below) in the text. A pattern finds a candidate
+ * a time unit: see below) in the text. Anchors and patterns are compiled
+ * anchored and tried only where rxstart.h says they may start: the same
+ * matches an unanchored search finds, without PCRE2 trying every
+ * position (a pattern gives up on a pathological starting point after
+ * the match limit, as before, but now counted per starting point rather
+ * than per search). A pattern finds a candidate
  * and names its parts (qualifier, numbers, unit); a small C function per
  * pattern reads the numbers (numwords.h) and applies the rules a pattern
  * cannot say well (years, references such as "page 18", bare numbers).
@@ -23,7 +28,9 @@
 #include "buf.h"
 #include "diag.h"
 #include "numwords.h"
+#include "rxstart.h"
 #include "utf8.h"
+#include "wordtrie.h"
 
 /* ---- the patterns ------------------------------------------------------ */
 
@@ -228,24 +235,20 @@ static bool is_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Both without strlen: they run over long word lists for every figure. */
 static bool slice_is(struct slice s, const char *word)
 {
-    size_t n = strlen(word);
-    if (s.n != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s.s[i]) != word[i])
+    size_t i = 0;
+    for (; i < s.n; i++)
+        if (word[i] == '\0' || lower(s.s[i]) != word[i])
             return false;
-    return true;
+    return word[i] == '\0';
 }
 
 static bool slice_starts(struct slice s, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    if (s.n < n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s.s[i]) != prefix[i])
+    for (size_t i = 0; prefix[i]; i++)
+        if (i >= s.n || lower(s.s[i]) != prefix[i])
             return false;
     return true;
 }
@@ -772,6 +775,7 @@ static const struct pattern_spec specs[] = {
 
 struct compiled {
     pcre2_code *code;
+    bool jit;   /* JIT-compiled: pcre2_jit_match may run it */
     int group[G_COUNT];
 };
 
@@ -782,6 +786,7 @@ struct region {
 struct figures {
     struct compiled patterns[PATTERNS];
     struct compiled anchors[PATTERNS];
+    struct rxstart *starts;    /* expression i: anchor i; PATTERNS + i: pattern i */
     struct region *regions;    /* where figures can be, merged, in order */
     size_t nregions, regions_cap;
     pcre2_match_data *match_data;
@@ -795,19 +800,61 @@ struct figures {
     size_t nkept, kept_cap;
 };
 
-static void compile_one(struct compiled *c, const char *source)
+/* The word lists of MODW and PLURAL stand in negative lookaheads, where
+ * only whether some word matches counts: PCRE2 gets them as tries (see
+ * wordtrie.h), a few tests for each word after a number instead of the
+ * hundreds it took, with the same matches. from[i] becomes to[i]. */
+struct rewrites {
+    struct buf from[2], to[2];
+};
+
+static void rewrites_init(struct rewrites *rw)
+{
+    static const char *const lookaheads[2][2] = {
+        {"(?!(?:" STOPW "|" NONUNIT ")\\b)", "(?:" STOPW "|" NONUNIT ")"},
+        {"(?!" NONUNIT "\\b)", NONUNIT},
+    };
+    memset(rw, 0, sizeof *rw);
+    for (int i = 0; i < 2; i++) {
+        buf_append_str(&rw->from[i], lookaheads[i][0]);
+        buf_append_str(&rw->to[i], "(?!");
+        if (!wordtrie_append(lookaheads[i][1], &rw->to[i]))
+            die(EXIT_BAD_INPUT, "figures: a word list is not plain words"); /* a bug */
+        buf_append_str(&rw->to[i], "\\b)");
+    }
+}
+
+static void rewrites_free(struct rewrites *rw)
+{
+    for (int i = 0; i < 2; i++) {
+        buf_free(&rw->from[i]);
+        buf_free(&rw->to[i]);
+    }
+}
+
+static void compile_one(struct compiled *c, const char *pattern, const struct rewrites *rw)
 {
     int err;
     PCRE2_SIZE offset;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK;
+    struct buf step[2] = {BUF_INIT, BUF_INIT};
+    wordtrie_replace(pattern, rw->from[0].data, rw->to[0].data, &step[0]);
+    wordtrie_replace(step[0].data, rw->from[1].data, rw->to[1].data, &step[1]);
+    const char *source = step[1].data;
+    /* Anchored: each expression is tried only where rxstart says it may
+     * start, which is what an unanchored search does, minus the places
+     * where it cannot match. */
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED;
     c->code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, options, &err, &offset, NULL);
+    buf_free(&step[0]);
+    buf_free(&step[1]);
     if (!c->code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(err, message, sizeof message);
         die(EXIT_BAD_INPUT, "figures: pattern error at %zu: %s", (size_t)offset, (const char *)message);
     }
-    /* Without JIT (a platform that lacks it) the interpreter runs instead. */
-    (void)pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE);
+    /* Without JIT (a platform that lacks it) the interpreter runs instead.
+     * Partial matching is how rxstart learns where the code can start. */
+    c->jit = pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD) == 0;
     for (int g = 0; g < G_COUNT; g++) {
         int k = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)group_names[g]);
         c->group[g] = k > 0 ? k : 0;
@@ -817,16 +864,25 @@ static void compile_one(struct compiled *c, const char *source)
 struct figures *figures_new(void)
 {
     struct figures *ex = xcalloc(1, sizeof *ex);
+    struct rewrites rw;
+    rewrites_init(&rw);
     uint32_t most = 0;
     for (size_t i = 0; i < PATTERNS; i++) {
-        compile_one(&ex->patterns[i], specs[i].source);
+        compile_one(&ex->patterns[i], specs[i].source, &rw);
         uint32_t n;
         pcre2_pattern_info(ex->patterns[i].code, PCRE2_INFO_CAPTURECOUNT, &n);
         if (n > most)
             most = n;
     }
     for (size_t i = 0; i < PATTERNS; i++)
-        compile_one(&ex->anchors[i], specs[i].anchor);
+        compile_one(&ex->anchors[i], specs[i].anchor, &rw);
+    rewrites_free(&rw);
+    const void *codes[2 * PATTERNS];
+    for (size_t i = 0; i < PATTERNS; i++) {
+        codes[i] = ex->anchors[i].code;
+        codes[PATTERNS + i] = ex->patterns[i].code;
+    }
+    ex->starts = rxstart_new(codes, 2 * PATTERNS);
     ex->match_data = pcre2_match_data_create(most + 1, NULL);
     ex->match_context = pcre2_match_context_create(NULL);
     ex->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
@@ -847,6 +903,7 @@ void figures_free(struct figures *ex)
         pcre2_code_free(ex->patterns[i].code);
         pcre2_code_free(ex->anchors[i].code);
     }
+    rxstart_free(ex->starts);
     pcre2_match_data_free(ex->match_data);
     pcre2_match_context_free(ex->match_context);
     pcre2_jit_stack_free(ex->jit_stack);
@@ -874,6 +931,19 @@ static size_t next_char(const char *text, size_t len, size_t at)
     return at;
 }
 
+/* One attempt of c, anchored at `at` in the subject text[0..len). The
+ * JIT's own entry skips the checks pcre2_match makes on every call, and
+ * there is a call for every place a pattern may start. */
+static int match_at(const struct figures *ex, const struct compiled *c, const char *text,
+                    size_t len, size_t at)
+{
+    if (c->jit)
+        return pcre2_jit_match(c->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
+                               ex->match_data, ex->match_context);
+    return pcre2_match(c->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, ex->match_data,
+                       ex->match_context);
+}
+
 /* Run one pattern over text[from, to): matches start at or after from and
  * end by to; lookbehinds see the text before from. */
 static void run_pattern(struct figures *ex, size_t which, const char *text, size_t from,
@@ -881,11 +951,15 @@ static void run_pattern(struct figures *ex, size_t which, const char *text, size
 {
     const struct compiled *c = &ex->patterns[which];
     size_t at = from;
-    while (at <= to) {
-        int rc = pcre2_match(c->code, (PCRE2_SPTR)text, to, at, PCRE2_NO_UTF_CHECK,
-                             ex->match_data, ex->match_context);
-        if (rc == PCRE2_ERROR_NOMATCH)
+    while (at < to) {
+        at = rxstart_next(ex->starts, PATTERNS + which, text, to, at);
+        if (at == to)
             return;
+        int rc = match_at(ex, c, text, to, at);
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            at++;
+            continue;
+        }
         if (rc < 0) { /* match limit: skip one character and go on */
             at = next_char(text, to, at);
             continue;
@@ -916,13 +990,19 @@ static size_t char_start(const char *text, size_t at)
 
 /* The regions around every match of anchor, merged. */
 static void find_regions(struct figures *ex, const struct pattern_spec *spec,
-                         const pcre2_code *anchor, const char *text, size_t len)
+                         const struct compiled *anchor, const char *text, size_t len)
 {
     ex->nregions = 0;
     size_t at = 0;
     while (at < len) {
-        int rc = pcre2_match(anchor, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK,
-                             ex->match_data, ex->match_context);
+        at = rxstart_next(ex->starts, (size_t)(spec - specs), text, len, at);
+        if (at == len)
+            break;
+        int rc = match_at(ex, anchor, text, len, at);
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            at++;
+            continue;
+        }
         if (rc < 0)
             break;
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->match_data);
@@ -1033,8 +1113,9 @@ const struct figure *figures_find(struct figures *ex, const char *text, size_t l
     ex->ncandidates = 0;
     ex->nkept = 0;
     if (len > 0 && utf8_is_valid(text, len)) {
+        rxstart_scan(ex->starts, text, len);
         for (size_t i = 0; i < PATTERNS; i++) {
-            find_regions(ex, &specs[i], ex->anchors[i].code, text, len);
+            find_regions(ex, &specs[i], &ex->anchors[i], text, len);
             for (size_t r = 0; r < ex->nregions; r++)
                 run_pattern(ex, i, text, ex->regions[r].start, ex->regions[r].end);
         }
@@ -1047,11 +1128,24 @@ const struct figure *figures_find(struct figures *ex, const char *text, size_t l
 
 /* ---- JSON ---------------------------------------------------------------- */
 
+static bool is_plain_json_byte(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
+
 static void json_string(struct buf *out, const char *s, size_t n)
 {
     buf_append_char(out, '"');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        size_t run = i;
+        while (run < n && is_plain_json_byte((unsigned char)s[run]))
+            run++;
+        if (run > i) { /* most of a figure: bytes that go out as they are */
+            buf_append(out, s + i, run - i);
+            i = run - 1;
+            continue;
+        }
         if (c == '"' || c == '\\') {
             buf_append_char(out, '\\');
             buf_append_char(out, (char)c);
@@ -1068,13 +1162,27 @@ static void json_string(struct buf *out, const char *s, size_t n)
     buf_append_char(out, '"');
 }
 
+/* v >= 0 in decimal, by hand: printf would cost more than the figure. */
+static void append_unsigned(struct buf *out, unsigned long long v)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    buf_append(out, tmp + k, sizeof tmp - k);
+}
+
 /* Integers as integers; other values to 4 decimals, trailing zeros cut. */
 static void json_number(struct buf *out, double v)
 {
     if (fabs(v) < 1e15) {
         double r = round(v * 1e4) / 1e4;
-        if (r == floor(r)) {
-            buf_printf(out, "%.0f", r == 0 ? 0.0 : r);
+        if (r == floor(r)) { /* exact in a long long: what "%.0f" prints */
+            if (r < 0)
+                buf_append_char(out, '-');
+            append_unsigned(out, (unsigned long long)fabs(r));
             return;
         }
         char tmp[64];
@@ -1098,8 +1206,13 @@ void figure_json(const struct figure *f, const char *text, struct buf *out)
 {
     buf_append_str(out, "{\"text\":");
     json_string(out, text + f->start, f->end - f->start);
-    buf_printf(out, ",\"span\":[%zu,%zu],\"kind\":\"%s\"", f->char_start, f->char_end,
-               figure_kind_name(f->kind));
+    buf_append_str(out, ",\"span\":[");
+    append_unsigned(out, f->char_start);
+    buf_append_char(out, ',');
+    append_unsigned(out, f->char_end);
+    buf_append_str(out, "],\"kind\":\"");
+    buf_append_str(out, figure_kind_name(f->kind));
+    buf_append_char(out, '"');
     if (f->range) {
         buf_append_str(out, ",\"low\":");
         json_number(out, f->low);

@@ -34,6 +34,8 @@ struct input {
     bool raw_eof;
 
     char *data;                  /* decompressed bytes [start, end) */
+    bool view;                   /* data is the caller's memory: never
+                                    written, grown or freed */
     size_t cap, start, end;
     size_t scanned;              /* bytes after start known to hold no '\n' */
     bool eof, failed, bom_checked, unterminated;
@@ -59,36 +61,46 @@ static struct input *input_new(const char *name)
     return in;
 }
 
-/* Read compressed-side bytes into in->raw. Returns bytes read, 0 at end,
- * -1 on error (reported). */
-static ssize_t raw_fill(struct input *in)
+/* Read up to cap bytes of the file (or memory) into dst. Returns bytes
+ * read, 0 at end, -1 on error (reported). */
+static ssize_t read_source(struct input *in, unsigned char *dst, size_t cap)
 {
-    in->raw_pos = in->raw_len = 0;
     if (in->raw_eof)
         return 0;
+    size_t got;
     if (in->fd < 0) {
-        size_t n = in->mem_len - in->mem_pos;
-        if (n > RAW_BLOCK)
-            n = RAW_BLOCK;
-        memcpy(in->raw, in->mem + in->mem_pos, n);
-        in->mem_pos += n;
-        in->raw_len = n;
+        got = in->mem_len - in->mem_pos;
+        if (got > cap)
+            got = cap;
+        memcpy(dst, in->mem + in->mem_pos, got);
+        in->mem_pos += got;
     } else {
         ssize_t n;
         do
-            n = read(in->fd, in->raw, RAW_BLOCK);
+            n = read(in->fd, dst, cap);
         while (n < 0 && errno == EINTR);
         if (n < 0) {
             warn_at(in->name, 0, "read error: %s", strerror(errno));
             in->failed = true;
             return -1;
         }
-        in->raw_len = (size_t)n;
+        got = (size_t)n;
     }
-    if (in->raw_len == 0)
+    if (got == 0)
         in->raw_eof = true;
-    in->bytes_in += in->raw_len;
-    return (ssize_t)in->raw_len;
+    in->bytes_in += got;
+    return (ssize_t)got;
+}
+
+/* Read compressed-side bytes into in->raw. Returns bytes read, 0 at end,
+ * -1 on error (reported). */
+static ssize_t raw_fill(struct input *in)
+{
+    in->raw_pos = in->raw_len = 0;
+    ssize_t n = read_source(in, in->raw, RAW_BLOCK);
+    if (n > 0)
+        in->raw_len = (size_t)n;
+    return n;
 }
 
 static bool is_gzip_magic(const unsigned char *p, size_t n)
@@ -140,8 +152,24 @@ struct input *input_open(const char *path)
     return in;
 }
 
+/* Plain bytes in memory are read where they are: no buffers, no copy. */
+static struct input *input_view(const char *name, const void *data, size_t len)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->name = xstrdup(name);
+    in->fd = -1;
+    in->view = true;
+    in->data = (char *)data; /* only ever read: see `view` */
+    in->cap = in->end = len;
+    in->bytes_in = len;
+    in->raw_eof = in->eof = true;
+    return in;
+}
+
 struct input *input_open_memory(const char *name, const void *data, size_t len)
 {
+    if (!is_gzip_magic(data, len))
+        return input_view(name, data, len);
     struct input *in = input_new(name);
     in->mem = data;
     in->mem_len = len;
@@ -160,7 +188,8 @@ int input_close(struct input *in)
     if (in->owns_fd && close(in->fd) != 0)
         status = -1;
     free(in->raw);
-    free(in->data);
+    if (!in->view)
+        free(in->data);
     free(in->name);
     free(in);
     return status;
@@ -174,8 +203,10 @@ unsigned long long input_bytes_out(const struct input *in) { return in->bytes_ou
 unsigned long long input_bytes_in(const struct input *in) { return in->bytes_in; }
 
 /* Make room for at least `want` more bytes after end: compact first,
- * then grow. */
-static void make_room(struct input *in, size_t want)
+ * then grow. A line too long for the memory left is bad input on its line
+ * (reported; returns false), not the end of the program: what was read
+ * before it is still written. */
+static bool make_room(struct input *in, size_t want)
 {
     if (in->start > 0 && (in->cap - in->end < want || in->start == in->end)) {
         memmove(in->data, in->data + in->start, in->end - in->start);
@@ -186,25 +217,39 @@ static void make_room(struct input *in, size_t want)
         size_t cap = in->cap;
         while (cap - in->end < want)
             cap *= 2;
-        in->data = xrealloc(in->data, cap);
+        char *data = realloc(in->data, cap);
+        if (!data) {
+            warn_at(in->name, in->lineno + 1, "line too long: out of memory after %zu bytes",
+                    in->end - in->start);
+            in->failed = true;
+            return false;
+        }
+        in->data = data;
         in->cap = cap;
     }
+    return true;
 }
 
-/* Plain input: leftover detection bytes first, then straight into data. */
+/* Plain input: leftover detection bytes first, then read straight into
+ * data (no copy through raw). */
 static ssize_t fill_plain(struct input *in)
 {
     if (in->raw_pos < in->raw_len) {
         size_t n = in->raw_len - in->raw_pos;
-        make_room(in, n);
+        if (!make_room(in, n))
+            return -1;
         memcpy(in->data + in->end, in->raw + in->raw_pos, n);
         in->raw_pos = in->raw_len;
         in->end += n;
         return (ssize_t)n;
     }
-    if (raw_fill(in) <= 0)
+    if (!make_room(in, RAW_BLOCK))
+        return -1;
+    ssize_t n = read_source(in, (unsigned char *)in->data + in->end, in->cap - in->end);
+    if (n <= 0)
         return in->failed ? -1 : 0;
-    return fill_plain(in);
+    in->end += (size_t)n;
+    return n;
 }
 
 /* After a member ends, another may follow (multi-member gzip). Trailing
@@ -249,7 +294,8 @@ static ssize_t fill_gzip(struct input *in)
                 return -1;
             }
         }
-        make_room(in, RAW_BLOCK);
+        if (!make_room(in, RAW_BLOCK))
+            return -1;
         in->zs.next_in = in->raw + in->raw_pos;
         in->zs.avail_in = (uInt)(in->raw_len - in->raw_pos);
         in->zs.next_out = (unsigned char *)in->data + in->end;
@@ -359,6 +405,38 @@ ssize_t input_read(struct input *in, void *dst, size_t n)
     in->scanned = 0;
     in->bytes_out += take;
     return (ssize_t)take;
+}
+
+ssize_t input_read_view(struct input *in, const char **p, size_t n)
+{
+    if (!in->bom_checked)
+        skip_bom(in);
+    if (in->start == in->end) {
+        ssize_t got = fill(in);
+        if (got <= 0)
+            return got;
+    }
+    size_t have = in->end - in->start;
+    size_t take = have < n ? have : n;
+    *p = in->data + in->start;
+    in->start += take;
+    in->scanned = 0;
+    in->bytes_out += take;
+    return (ssize_t)take;
+}
+
+bool input_whole(struct input *in, const char **p, size_t *len)
+{
+    if (!in->view)
+        return false;
+    if (!in->bom_checked)
+        skip_bom(in);
+    *p = in->data + in->start;
+    *len = in->end - in->start;
+    in->bytes_out += *len;
+    in->start = in->end;
+    in->scanned = 0;
+    return true;
 }
 
 int input_slurp(struct input *in, struct buf *out)

@@ -11,7 +11,10 @@
  * byte-order mark at the very start of the input is skipped.
  *
  * An input owns its file descriptor, its buffers and its zlib state;
- * input_close releases all of them.
+ * input_close releases all of them. Plain (not gzipped) bytes held in
+ * memory (input_open_memory) are read where they are: no buffer, no copy.
+ * Files and pipes are read in blocks of 256 KiB straight into the line
+ * buffer; a pipe is enlarged to 1 MiB (F_SETPIPE_SZ) where allowed.
  */
 #ifndef WINNOW_INPUT_H
 #define WINNOW_INPUT_H
@@ -53,9 +56,17 @@ bool input_last_line_unterminated(const struct input *in);
  * -1 on error (already reported). Lines counted by input_getline are not
  * advanced by raw reads. */
 ssize_t input_read(struct input *in, void *dst, size_t n);
+/* The same without a copy: *p points at up to n bytes inside the input,
+ * valid until the next call on it. */
+ssize_t input_read_view(struct input *in, const char **p, size_t n);
 /* Append everything left to out. Returns 0, or -1 on error. */
 struct buf;
 int input_slurp(struct input *in, struct buf *out);
+/* For an input that reads plain bytes held in memory (input_open_memory,
+ * not gzipped): point *p at everything left, *len bytes, without a copy
+ * (valid as long as that memory), consume it and return true. Any other
+ * input: false, nothing consumed (use input_slurp). */
+bool input_whole(struct input *in, const char **p, size_t *len);
 
 /* Decompressed bytes consumed so far, and compressed bytes read from the
  * file (equal for plain input); for progress meters. */

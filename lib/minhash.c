@@ -97,3 +97,22 @@ unsigned minhash_matches(const uint16_t *a, const uint16_t *b, unsigned perms)
         matches += a[i] == b[i];
     return matches;
 }
+
+unsigned minhash_matches_at_least(const uint16_t *a, const uint16_t *b, unsigned perms,
+                                  unsigned needed)
+{
+    /* Blocks of MINHASH_BLOCK positions (a loop -O2 vectorizes), and a
+     * look at the count between blocks. */
+    unsigned matches = 0, i = 0;
+    for (; i + MINHASH_BLOCK <= perms; i += MINHASH_BLOCK) {
+        unsigned block = 0;
+        for (unsigned k = i; k < i + MINHASH_BLOCK; k++)
+            block += a[k] == b[k];
+        matches += block;
+        if (matches + (perms - i - MINHASH_BLOCK) < needed)
+            return matches;
+    }
+    for (; i < perms; i++)
+        matches += a[i] == b[i];
+    return matches;
+}

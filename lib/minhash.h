@@ -42,4 +42,10 @@ void minhash_compact(const uint32_t *mins, unsigned perms, uint16_t *compact);
 /* Positions where two compact signatures agree. */
 unsigned minhash_matches(const uint16_t *a, const uint16_t *b, unsigned perms);
 
+/* The same when it is at least `needed`; otherwise some number below
+ * `needed` (the count stops as soon as too many positions disagree, which
+ * is what makes verifying many weak candidates cheap). */
+unsigned minhash_matches_at_least(const uint16_t *a, const uint16_t *b, unsigned perms,
+                                  unsigned needed);
+
 #endif

@@ -224,25 +224,23 @@ static bool ascii_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-/* One round over s[0..n), appended to out. */
+/* One round over s[0..n), appended to out. Only the words that hold a
+ * 0xC3 byte can change (rule 1): the text between them is copied at once. */
 static size_t repair_round(const char *s, size_t n, struct buf *out)
 {
-    if (!memchr(s, 0xC3, n)) {
-        buf_append(out, s, n);
-        return 0;
-    }
-    size_t repaired = 0;
-    for (size_t i = 0; i < n;) {
-        size_t word = i;
-        while (word < n && ascii_space(s[word]))
-            word++;
-        buf_append(out, s + i, word - i);
-        size_t end = word;
+    size_t repaired = 0, copied = 0;
+    const char *hit;
+    while (copied < n && (hit = memchr(s + copied, 0xC3, n - copied)) != NULL) {
+        size_t word = (size_t)(hit - s), end = word;
+        while (word > copied && !ascii_space(s[word - 1]))
+            word--;
         while (end < n && !ascii_space(s[end]))
             end++;
+        buf_append(out, s + copied, word - copied);
         repaired += repair_word(s, n, word, end, out);
-        i = end;
+        copied = end;
     }
+    buf_append(out, s + copied, n - copied);
     return repaired;
 }
 

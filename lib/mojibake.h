@@ -38,6 +38,7 @@
 #ifndef WINNOW_MOJIBAKE_H
 #define WINNOW_MOJIBAKE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,6 +53,16 @@ int32_t cp1252_char(unsigned char b);
  * Latin-1: cp itself below U+0100, the Windows-1252 byte for its 27
  * characters of 0x80-0x9F; -1 for any other character. */
 int cp1252_byte(int32_t cp);
+
+/* Whether a candidate of rule 1 may start at s[i] (s[0..n) UTF-8): the
+ * lead U+00C2..U+00F4 (C3 82..C3 B4) followed by a non-ASCII character.
+ * Text with no such place is left unchanged by mojibake_repair. */
+static inline bool mojibake_may_start(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[i] == 0xC3 && i + 2 < n && u[i + 1] >= 0x82 && u[i + 1] <= 0xB4 &&
+           u[i + 2] >= 0x80;
+}
 
 /* Append s[0..n) (UTF-8) to out with mojibake repaired; scratch is a
  * buffer for the later rounds (its contents are replaced). Returns the

@@ -9,6 +9,12 @@
 #include "buf.h"
 #include "entities.h"
 #include "mojibake.h"
+#include "normquick.h"
+#include "swar.h"
+
+#if defined(__SSE2__) && !defined(WINNOW_NO_SIMD)
+#include <emmintrin.h>
+#endif
 #include "unorm.h"
 #include "utf8.h"
 
@@ -21,7 +27,12 @@ struct normalizer {
     struct buf again;     /* the input of a repeated pass */
     struct buf scratch;   /* working space of a step */
     struct unorm unicode;
+    struct norm_quick quick; /* which steps a text needs */
+    bool every_step;         /* no quick check (for the tests) */
+    unsigned char ascii_key[128]; /* enum key_class of each ASCII character */
 };
+
+static void fill_ascii_key(unsigned char table[128]);
 
 static const char *const step_names[NORM_STEP_COUNT] = {
     "mojibake", "entities", "nfc", "controls", "spaces", "punct", "lower"};
@@ -55,6 +66,8 @@ struct normalizer *normalizer_new(unsigned steps, enum norm_form form)
     struct normalizer *nz = xcalloc(1, sizeof *nz);
     nz->steps = steps;
     nz->form = form;
+    norm_quick_init(&nz->quick);
+    fill_ascii_key(nz->ascii_key);
     return nz;
 }
 
@@ -67,13 +80,19 @@ void normalizer_free(struct normalizer *nz)
     buf_free(&nz->again);
     buf_free(&nz->scratch);
     unorm_free(&nz->unicode);
+    norm_quick_free(&nz->quick);
     free(nz);
+}
+
+void normalizer_run_every_step(struct normalizer *nz, bool every_step)
+{
+    nz->every_step = every_step;
 }
 
 size_t normalizer_footprint(const struct normalizer *nz)
 {
     return nz->a.cap + nz->b.cap + nz->again.cap + nz->scratch.cap +
-           nz->unicode.cap * sizeof *nz->unicode.cps;
+           nz->unicode.cap * sizeof *nz->unicode.cps + norm_quick_footprint(&nz->quick);
 }
 
 /* ---- characters ------------------------------------------------------- */
@@ -252,23 +271,70 @@ static void add_space(struct pending *p, enum space_kind kind, int32_t cp)
     p->plain_breaks = p->plain_breaks && cp == '\n';
 }
 
-/* ASCII text the spaces step would leave alone: no tab, no space at either
- * end or next to a line break or another space, no run of 3+ breaks. */
-static bool spaces_needed(const char *s, size_t n)
+/* How many bytes from s on, up to 16, surely continue a visible run (16:
+ * all): not bytes >= 0x80 (a non-ASCII space?), below ' ', or a space not
+ * followed by visible ASCII. Reads s[0..17). SSE2 where the compiler has
+ * it, else eight bytes at a time. */
+#if defined(__SSE2__) && !defined(WINNOW_NO_SIMD)
+static unsigned visible_prefix16(const char *s)
 {
-    if (n == 0)
-        return false;
-    if (s[0] == ' ' || s[0] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\n')
-        return true;
-    for (size_t i = 0; i < n; i++) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
+    /* Signed compares: bytes >= 0x80 are negative. */
+    __m128i breaks = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(' ')),
+                                  _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                                                _mm_cmplt_epi8(y, _mm_set1_epi8(' ' + 1))));
+    unsigned mask = (unsigned)_mm_movemask_epi8(breaks);
+    return mask ? (unsigned)__builtin_ctz(mask) : 16;
+}
+#else
+static uint64_t run_breaks(const char *s)
+{
+    uint64_t x = swar_load(s), y = swar_load(s + 1);
+    uint64_t not_visible_y = swar_high(y) | swar_below_space(y) | swar_eq(y, ' ');
+    return swar_high(x) | swar_below_space(x) | (swar_eq(x, ' ') & not_visible_y);
+}
+
+static unsigned visible_prefix16(const char *s)
+{
+    uint64_t breaks = run_breaks(s);
+    if (breaks)
+        return swar_first(breaks);
+    breaks = run_breaks(s + 8);
+    return breaks ? 8 + swar_first(breaks) : 16;
+}
+#endif
+
+/* End of the run from s[i] (just past a visible character) that the spaces
+ * step copies as it is: visible characters, and single plain spaces
+ * between two visible ASCII characters (a pending ' ' that flush_pending
+ * would write back unchanged). */
+static size_t visible_run(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        if (n - i >= 17) {
+            unsigned visible = visible_prefix16(s + i);
+            i += visible;
+            if (visible == 16)
+                continue;
+        }
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || c == '\t')
-            return true;
-        if ((c == ' ' || c == '\n') && i + 1 < n &&
-            (s[i + 1] == ' ' || (s[i + 1] == '\n' && (c == ' ' || (i + 2 < n && s[i + 2] == '\n')))))
-            return true;
+        if (c > ' ' && c < 0x80) {
+            i++;
+        } else if (c == ' ') {
+            if (i + 1 >= n || (unsigned char)s[i + 1] <= ' ' || (unsigned char)s[i + 1] >= 0x80)
+                break;
+            i += 2;
+        } else if (c >= 0x80) {
+            size_t next = i;
+            if (space_kind(next_cp(s, n, &next)) != NOT_SPACE)
+                break;
+            i = next;
+        } else {
+            break;
+        }
     }
-    return false;
+    return i;
 }
 
 static size_t step_spaces(const char *s, size_t n, struct buf *out)
@@ -286,9 +352,7 @@ static size_t step_spaces(const char *s, size_t n, struct buf *out)
         int32_t cp = c < 0x80 ? (i++, c) : next_cp(s, n, &i);
         enum space_kind kind = space_kind(cp);
         if (kind == NOT_SPACE) {
-            /* Copy the run of visible ASCII at once. */
-            while (i < n && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80)
-                i++;
+            i = visible_run(s, n, i);
             changed += flush_pending(&p, !any_visible, out);
             buf_append(out, s + at, i - at);
             any_visible = true;
@@ -387,52 +451,34 @@ static bool feeds_back(enum norm_step step)
            step == NORM_LOWER;
 }
 
-/* Whether the step can change s[0..n) at all: a cheap scan that lets the
- * chain skip the copy a step would make of text it leaves alone. */
-static bool step_needed(enum norm_step step, const char *s, size_t n)
-{
-    switch (step) {
-    case NORM_MOJIBAKE:
-        return memchr(s, 0xC3, n) != NULL;
-    case NORM_ENTITIES:
-        return memchr(s, '&', n) != NULL;
-    case NORM_CONTROLS:
-        return !ascii_clean(s, n);
-    case NORM_SPACES:
-        return spaces_needed(s, n);
-    case NORM_LOWER:
-        for (size_t i = 0; i < n; i++)
-            if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
-                return true;
-        return false;
-    case NORM_UNICODE:
-    case NORM_PUNCT:
-    case NORM_STEP_COUNT:
-        break;
-    }
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return true;
-    return false;
-}
-
 struct text {
     const char *s;
     size_t n;
 };
 
+/* Of steps, those that may change *t. */
+static unsigned quick_check(struct normalizer *nz, unsigned steps, const struct text *t)
+{
+    if (nz->every_step)
+        return steps;
+    return norm_quick_steps(&nz->quick, steps, nz->form, t->s, t->n);
+}
+
 /* One pass of the chain over *t, which is moved to the result. Returns
  * true when a step that feeds back changed the text while a step before
- * it is on. */
+ * it is on. The quick check (normquick.h) says which steps may change the
+ * text; a step it rules out is skipped, and the check is made again only
+ * after a step has changed the text. */
 static bool run_pass(struct normalizer *nz, unsigned steps, struct text *t,
                      struct norm_counts *counts)
 {
     bool again = false;
     unsigned earlier = 0;
+    unsigned needed = quick_check(nz, steps, t);
     for (int step = 0; step < NORM_STEP_COUNT; step++) {
         if (!(steps & NORM_BIT(step)))
             continue;
-        if (step_needed((enum norm_step)step, t->s, t->n)) {
+        if (needed & NORM_BIT(step)) {
             struct buf *dst = t->s == nz->a.data ? &nz->b : &nz->a;
             size_t changed = run_step(nz, (enum norm_step)step, t->s, t->n, dst);
             if (counts)
@@ -441,6 +487,8 @@ static bool run_pass(struct normalizer *nz, unsigned steps, struct text *t,
                 t->s = dst->data;
                 t->n = dst->len;
                 again = again || (earlier && feeds_back((enum norm_step)step));
+                unsigned later = steps & ~(NORM_BIT(step + 1) - 1);
+                needed = quick_check(nz, later, t);
             }
         }
         earlier |= NORM_BIT(step);
@@ -462,6 +510,8 @@ static bool run_chain(struct normalizer *nz, unsigned steps, const char *s, size
     }
     *out = t.s;
     *out_len = t.n;
+    if (t.s == s)
+        return false; /* no step changed anything */
     return t.n != n || memcmp(t.s, s, n) != 0;
 }
 
@@ -487,12 +537,42 @@ static bool is_white(int32_t cp)
            c == UTF8PROC_CATEGORY_ZP;
 }
 
-/* Drop punctuation, fold white space: from in[0..n) into out. */
-static void fold_key(const char *in, size_t n, struct buf *out)
+/* What the key makes of a character. */
+enum key_class { KEY_KEEP, KEY_WHITE, KEY_DROP };
+
+static void fill_ascii_key(unsigned char table[128])
+{
+    for (int32_t c = 0; c < 128; c++)
+        table[c] = (unsigned char)(is_white(c) ? KEY_WHITE : is_punctuation(c) ? KEY_DROP : KEY_KEEP);
+}
+
+/* Drop punctuation, fold white space: from in[0..n) into out. ASCII goes
+ * by the normalizer's table, runs of kept characters at once. */
+static void fold_key(const struct normalizer *nz, const char *in, size_t n, struct buf *out)
 {
     buf_reset(out);
     bool space = false;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x80) {
+            enum key_class k = (enum key_class)nz->ascii_key[c];
+            size_t j = i + 1;
+            if (k == KEY_WHITE)
+                space = out->len > 0;
+            if (k != KEY_KEEP) {
+                i = j;
+                continue;
+            }
+            while (j < n && (unsigned char)in[j] < 0x80 &&
+                   nz->ascii_key[(unsigned char)in[j]] == KEY_KEEP)
+                j++;
+            if (space)
+                buf_append_char(out, ' ');
+            space = false;
+            buf_append(out, in + i, j - i);
+            i = j;
+            continue;
+        }
         size_t at = i;
         int32_t cp = next_cp(in, n, &i);
         if (is_white(cp)) {
@@ -525,7 +605,7 @@ void normalizer_key(struct normalizer *nz, const char *s, size_t n, const char *
     struct buf *folded = text == nz->a.data ? &nz->b : &nz->a;
     unorm_apply(&nz->unicode, text, len, UNORM_COMPOSE | UNORM_COMPAT | UNORM_CASEFOLD,
                 &nz->scratch);
-    fold_key(nz->scratch.data, nz->scratch.len, folded);
+    fold_key(nz, nz->scratch.data, nz->scratch.len, folded);
     *out = folded->data;
     *out_len = folded->len;
 }

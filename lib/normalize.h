@@ -26,8 +26,13 @@
  * lower change the text and an earlier step is on, the chain runs again,
  * at most four times in all.
  *
+ * Speed: one scan (lib/normquick.h) first proves which steps can change
+ * the text at all; most fields need none and come back unchanged without
+ * a copy, and a field that needs one step runs that step alone.
+ *
  * Memory: a normalizer owns its buffers; they grow to the longest text
- * seen and are reused, so the steady state allocates nothing.
+ * seen and are reused, so the steady state allocates nothing (the quick
+ * check's character cache is a fixed 128 KB).
  */
 #ifndef WINNOW_NORMALIZE_H
 #define WINNOW_NORMALIZE_H
@@ -84,6 +89,10 @@ bool normalizer_run(struct normalizer *nz, const char *s, size_t n, const char *
  * The result is set as for normalizer_run. */
 void normalizer_key(struct normalizer *nz, const char *s, size_t n, const char **out,
                     size_t *out_len);
+
+/* Run every step even where the quick check (normquick.h) proves it would
+ * change nothing: slower, the same result; the tests compare the two. */
+void normalizer_run_every_step(struct normalizer *nz, bool every_step);
 
 /* Bytes the normalizer holds in its buffers: it stops growing once the
  * longest text has been seen (the tests check that the steady state

@@ -5,11 +5,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "atomic.h"
 #include "buf.h"
@@ -17,7 +18,8 @@
 
 enum {
     PIPE_SIZE = 1024 * 1024,
-    BLOCK = 256 * 1024 /* at most half the enlarged pipe per write */
+    BLOCK = 256 * 1024,      /* at most half the enlarged pipe per write */
+    GZIP_BLOCK = 1024 * 1024 /* text per gzip member (about 200 KB packed) */
 };
 
 struct output {
@@ -25,9 +27,12 @@ struct output {
     char *name;
     char *data;
     size_t len;
+    size_t block;               /* bytes data holds before it goes out */
     struct atomic_file *atomic; /* NULL unless written atomically */
-    z_stream *zs;               /* NULL unless gzip-compressed */
+    struct libdeflate_compressor *gz; /* NULL unless gzip-compressed */
     unsigned char *zdata;       /* compressed bytes on their way out */
+    size_t zcap;
+    bool any_member;            /* a gzip member has been written */
 };
 
 static void enlarge_pipe(int fd)
@@ -42,7 +47,8 @@ static struct output *output_new(int fd, const char *name)
     struct output *o = xcalloc(1, sizeof *o);
     o->fd = fd;
     o->name = xstrdup(name);
-    o->data = xmalloc(BLOCK);
+    o->block = BLOCK;
+    o->data = xmalloc(o->block);
     return o;
 }
 
@@ -67,9 +73,8 @@ struct output *output_file(const char *path)
 
 static void output_free(struct output *o)
 {
-    if (o->zs) {
-        deflateEnd(o->zs);
-        free(o->zs);
+    if (o->gz) {
+        libdeflate_free_compressor(o->gz);
         free(o->zdata);
     }
     free(o->data);
@@ -96,12 +101,13 @@ struct output *output_file_atomic(const char *path, int gzip_level)
     struct output *o = output_new(atomic_fd(af), path);
     o->atomic = af;
     if (gzip_level > 0) {
-        o->zs = xcalloc(1, sizeof *o->zs);
-        o->zdata = xmalloc(BLOCK);
-        /* 15 + 16: a 32 KiB window with a gzip header and trailer. */
-        if (deflateInit2(o->zs, gzip_level > 9 ? 9 : gzip_level, Z_DEFLATED,
-                         15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        o->gz = libdeflate_alloc_compressor(gzip_level > 9 ? 9 : gzip_level);
+        if (!o->gz)
             die(EXIT_BAD_INPUT, "%s: cannot start gzip compression", path);
+        o->block = GZIP_BLOCK;
+        o->data = xrealloc(o->data, o->block);
+        o->zcap = libdeflate_gzip_compress_bound(o->gz, o->block);
+        o->zdata = xmalloc(o->zcap);
     }
     return o;
 }
@@ -120,29 +126,26 @@ static void write_all(struct output *o, const char *p, size_t n)
     }
 }
 
-/* Compress the buffered bytes (or, with Z_FINISH, end the stream) and
- * write whatever zlib hands out. */
-static void deflate_out(struct output *o, int flush)
+/* The buffered bytes as one gzip member (libdeflate compresses whole
+ * buffers; a gzip file may hold any number of members, and gzip, zlib and
+ * lib/input.c read them all as one stream). */
+static void gzip_member_out(struct output *o)
 {
-    o->zs->next_in = (unsigned char *)o->data;
-    o->zs->avail_in = (uInt)o->len;
-    int rc;
-    do {
-        o->zs->next_out = o->zdata;
-        o->zs->avail_out = BLOCK;
-        rc = deflate(o->zs, flush);
-        if (rc == Z_STREAM_ERROR)
-            die(EXIT_BAD_INPUT, "%s: gzip compression failed", o->name);
-        write_all(o, (const char *)o->zdata, BLOCK - o->zs->avail_out);
-    } while (o->zs->avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+    size_t n = libdeflate_gzip_compress(o->gz, o->data, o->len, o->zdata, o->zcap);
+    if (n == 0)
+        die(EXIT_BAD_INPUT, "%s: gzip compression failed", o->name);
+    write_all(o, (const char *)o->zdata, n);
+    o->any_member = true;
 }
 
 void output_flush(struct output *o)
 {
-    if (o->zs)
-        deflate_out(o, Z_NO_FLUSH);
-    else
+    if (o->gz) {
+        if (o->len > 0)
+            gzip_member_out(o);
+    } else {
         write_all(o, o->data, o->len);
+    }
     o->len = 0;
 }
 
@@ -150,13 +153,13 @@ void output_write(struct output *o, const void *data, size_t n)
 {
     const char *p = data;
     while (n > 0) {
-        size_t room = BLOCK - o->len;
+        size_t room = o->block - o->len;
         size_t take = n < room ? n : room;
         memcpy(o->data + o->len, p, take);
         o->len += take;
         p += take;
         n -= take;
-        if (o->len == BLOCK)
+        if (o->len == o->block)
             output_flush(o);
     }
 }
@@ -168,7 +171,7 @@ void output_puts(struct output *o, const char *s)
 
 void output_putc(struct output *o, char c)
 {
-    if (o->len == BLOCK)
+    if (o->len == o->block)
         output_flush(o);
     o->data[o->len++] = c;
 }
@@ -178,8 +181,8 @@ void output_close(struct output *o)
     if (!o)
         return;
     output_flush(o);
-    if (o->zs)
-        deflate_out(o, Z_FINISH);
+    if (o->gz && !o->any_member)
+        gzip_member_out(o); /* empty output is still one valid member */
     if (o->atomic) {
         struct atomic_file *af = o->atomic;
         o->atomic = NULL;

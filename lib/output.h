@@ -11,9 +11,10 @@
  *
  * An output may also be a file written atomically (see atomic.h: it appears
  * under its name only when output_close commits it; a failed write or
- * output_abort removes it) and may be gzip-compressed on the way (zlib,
- * one gzip member); a failed write then removes the temporary file before
- * the program ends.
+ * output_abort removes it) and may be gzip-compressed on the way
+ * (libdeflate, one gzip member per MiB of text: gzip, zlib and lib/input.c
+ * read the members as one stream); a failed write then removes the
+ * temporary file before the program ends.
  */
 #ifndef WINNOW_OUTPUT_H
 #define WINNOW_OUTPUT_H

@@ -44,6 +44,28 @@ const char *segment_kind_name(enum segment_kind kind)
     return "unknown";
 }
 
+/* ---- ids ------------------------------------------------------------------ */
+
+/* Append v in decimal (ids are made per record: no printf). */
+static void append_number(struct buf *b, size_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    buf_append(b, digits + n, sizeof digits - n);
+}
+
+/* Append base, then tag, then number: "DOC/p3". */
+static void append_id(struct buf *b, const char *base, const char *tag, size_t number)
+{
+    buf_append_str(b, base);
+    buf_append_str(b, tag);
+    append_number(b, number);
+}
+
 /* ---- the line index ------------------------------------------------------- */
 
 struct line {
@@ -220,7 +242,7 @@ static int emit_paragraphs(struct splitter *sp)
         tb_start(&sp->record, 0);
         add_paragraph(sp, first, next, true);
         buf_reset(&sp->id);
-        buf_printf(&sp->id, "%s/para%zu", sp->doc_id, ++number);
+        append_id(&sp->id, sp->doc_id, "/para", ++number);
         struct segment seg = {.kind = SEGMENT_PARAGRAPH, .id = buf_text(&sp->id)};
         rc = emit(sp, &seg);
     }
@@ -649,7 +671,7 @@ static int flush_quote(struct splitter *sp, struct quote_state *q)
         return 0;
     read_intro(sp, q->intro_line);
     buf_reset(&sp->id);
-    buf_printf(&sp->id, "%s/q%zu", buf_text(&sp->post_id), ++q->count);
+    append_id(&sp->id, buf_text(&sp->post_id), "/q", ++q->count);
     const char *post_id = buf_text(&sp->post_id);
     struct segment seg = {.kind = SEGMENT_QUOTE, .id = buf_text(&sp->id), .post = post_id,
                           .parent = post_id,
@@ -698,14 +720,17 @@ static int flush_comment(struct splitter *sp, struct thread *th)
     buf_reset(&sp->id);
     buf_reset(&sp->parent);
     buf_reset(&sp->n);
+    append_number(&sp->n, th->top);
     if (th->reply) {
-        buf_printf(&sp->n, "%u.%u", th->top, th->reply);
-        buf_printf(&sp->parent, "%s/c%u", post_id, th->top);
+        buf_append_char(&sp->n, '.');
+        append_number(&sp->n, th->reply);
+        append_id(&sp->parent, post_id, "/c", th->top);
     } else {
-        buf_printf(&sp->n, "%u", th->top);
         buf_append_str(&sp->parent, post_id);
     }
-    buf_printf(&sp->id, "%s/c%s", post_id, buf_text(&sp->n));
+    buf_append_str(&sp->id, post_id);
+    buf_append_str(&sp->id, "/c");
+    buf_append(&sp->id, sp->n.data, sp->n.len);
     struct segment seg = {.kind = SEGMENT_COMMENT, .id = buf_text(&sp->id), .post = post_id,
                           .parent = buf_text(&sp->parent), .n = buf_text(&sp->n),
                           .depth = th->reply ? 2 : 1};
@@ -762,7 +787,7 @@ static int split_post(struct splitter *sp, const struct post *post)
     size_t body_from = post->date_line + 2;
     struct comment_section section = find_comment_section(sp, body_from, post->body_to);
     buf_reset(&sp->post_id);
-    buf_printf(&sp->post_id, "%s/p%zu", sp->doc_id, post->number);
+    append_id(&sp->post_id, sp->doc_id, "/p", post->number);
     /* Furniture between the post and its comments ("Posted by ...",
      * "Labels: ...", "4 comments:") is not part of the last quote. */
     size_t own_to = furniture_start(sp, body_from, section.from);

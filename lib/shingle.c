@@ -43,20 +43,51 @@ static bool append_wide(struct buf *word, int32_t cp, bool fold_digits)
     return true;
 }
 
-static void end_word(struct shingles *s)
+/* Record the hash of one word (its lowercased bytes). */
+static void add_word(struct shingles *s, const char *word, size_t len)
 {
-    if (s->word.len == 0)
-        return;
-    uint64_t h = XXH3_64bits(s->word.data, s->word.len);
+    uint64_t h = XXH3_64bits(word, len);
     unsigned char le[8];
     for (int i = 0; i < 8; i++)
         le[i] = (unsigned char)(h >> (8 * i));
     buf_append(&s->word_hashes, le, sizeof le);
     s->words++;
+}
+
+static void end_word(struct shingles *s)
+{
+    if (s->word.len == 0)
+        return;
+    add_word(s, s->word.data, s->word.len);
     buf_reset(&s->word);
 }
 
-/* Fill s->word_hashes with one hash per word of text. */
+static bool is_ascii_word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Append text[0..n) (ASCII letters and digits) to the word, lowercased,
+ * digits folded when asked. */
+static void append_ascii_word(struct buf *word, const char *text, size_t n, bool fold_digits)
+{
+    buf_reserve(word, n);
+    char *out = word->data + word->len;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        else if (fold_digits && c >= '0' && c <= '9')
+            c = '0';
+        out[i] = c;
+    }
+    word->len += n;
+    word->data[word->len] = '\0';
+}
+
+/* Fill s->word_hashes with one hash per word of text. A word is a run of
+ * letters and digits (any script), lowercased; the common case, a word of
+ * lowercase ASCII that ends at ASCII, is hashed where it stands. */
 static void hash_words(struct shingles *s, const struct shingle_options *opt,
                        const char *text, size_t len)
 {
@@ -64,15 +95,21 @@ static void hash_words(struct shingles *s, const struct shingle_options *opt,
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
-            i++;
-            if (c >= 'A' && c <= 'Z')
-                buf_append_char(&s->word, (char)(c + ('a' - 'A')));
-            else if (c >= '0' && c <= '9')
-                buf_append_char(&s->word, opt->fold_digits ? '0' : (char)c);
-            else if (c >= 'a' && c <= 'z')
-                buf_append_char(&s->word, (char)c);
-            else
+            if (!is_ascii_word_char(c)) {
                 end_word(s);
+                i++;
+                continue;
+            }
+            size_t j = i;
+            bool as_is = true; /* no capital, no digit to fold */
+            for (; j < len && is_ascii_word_char((unsigned char)text[j]); j++)
+                as_is = as_is && !(text[j] >= 'A' && text[j] <= 'Z') &&
+                        !(opt->fold_digits && text[j] >= '0' && text[j] <= '9');
+            if (as_is && s->word.len == 0 && (j == len || (unsigned char)text[j] < 0x80))
+                add_word(s, text + i, j - i);
+            else
+                append_ascii_word(&s->word, text + i, j - i, opt->fold_digits);
+            i = j;
             continue;
         }
         int32_t cp;

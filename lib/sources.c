@@ -204,11 +204,17 @@ static int read_text(struct input *in, const char *id_name,
                      const struct source *src)
 {
     struct buf text = BUF_INIT, id = BUF_INIT;
-    int status = input_slurp(in, &text);
+    const char *whole = NULL;
+    size_t whole_len = 0;
+    /* A tar member is in memory already: read it where it is. */
+    int status = input_whole(in, &whole, &whole_len) ? 0 : input_slurp(in, &text);
     if (status == 0) {
         text_id(id_name, &id);
-        struct document doc = {id.data, text.data ? text.data : "", text.len,
-                               NULL, input_name(in), 0};
+        if (!whole) {
+            whole = text.data ? text.data : "";
+            whole_len = text.len;
+        }
+        struct document doc = {id.data, whole, whole_len, NULL, input_name(in), 0};
         status = deliver(src, &doc);
     }
     buf_free(&text);
@@ -993,20 +999,21 @@ static int read_warc(struct input *in, const struct source *src)
 
 struct tar_feed {
     struct input *in;
-    char *block;
     bool failed; /* the input reported its own error */
 };
 
 static la_ssize_t feed_archive(struct archive *a, void *data, const void **out)
 {
     struct tar_feed *feed = data;
-    ssize_t got = input_read(feed->in, feed->block, COPY_BLOCK);
+    /* The block stays valid until the next call, as libarchive needs. */
+    const char *block = "";
+    ssize_t got = input_read_view(feed->in, &block, COPY_BLOCK);
     if (got < 0) {
         feed->failed = true;
         archive_set_error(a, EIO, "read error");
         return -1;
     }
-    *out = feed->block;
+    *out = block;
     return (la_ssize_t)got;
 }
 
@@ -1031,14 +1038,24 @@ static int read_member(const struct source *src, const char *archive_name,
     return status;
 }
 
+/* The member's bytes, straight from libarchive's blocks (no copy through
+ * a buffer of our own); holes of a sparse member read as zero bytes, as
+ * archive_read_data gives them. */
 static bool read_member_data(struct archive *a, struct buf *data)
 {
-    char block[8192];
-    la_ssize_t got;
+    const void *block;
+    size_t size;
+    la_int64_t offset;
+    int rc;
     buf_reset(data);
-    while ((got = archive_read_data(a, block, sizeof block)) > 0)
-        buf_append(data, block, (size_t)got);
-    return got == 0;
+    while ((rc = archive_read_data_block(a, &block, &size, &offset)) == ARCHIVE_OK) {
+        if (offset < 0)
+            return false;
+        while (data->len < (size_t)offset)
+            buf_append_char(data, '\0');
+        buf_append(data, block, size);
+    }
+    return rc == ARCHIVE_EOF;
 }
 
 /* Report what libarchive found wrong, unless the input reported first. */
@@ -1084,7 +1101,7 @@ static int read_archive_members(struct archive *a, const struct tar_feed *feed,
 
 static int read_tar(struct input *in, const struct source *src)
 {
-    struct tar_feed feed = {in, xmalloc(COPY_BLOCK), false};
+    struct tar_feed feed = {in, false};
     struct archive *a = archive_read_new();
     if (!a)
         die(EXIT_BAD_INPUT, "out of memory (opening an archive)");
@@ -1096,7 +1113,6 @@ static int read_tar(struct input *in, const struct source *src)
     else
         status = read_archive_members(a, &feed, input_name(in), src);
     archive_read_free(a);
-    free(feed.block);
     return status;
 }
 

@@ -8,22 +8,23 @@
 
 /* ---- characters ------------------------------------------------------------------------ */
 
-int32_t textseg_decode(const char *text, size_t len, size_t pos, int *n)
-{
-    unsigned char c = (unsigned char)text[pos];
-    if (c < 0x80) { /* the common case, without a call */
-        *n = 1;
-        return c;
-    }
-    int32_t cp;
-    *n = utf8_decode(text + pos, len - pos, &cp);
-    return cp;
-}
-
 static utf8proc_category_t category(int32_t cp)
 {
     return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
 }
+
+/* 1 for the ASCII letters and digits: the word loops test a byte with one
+ * load. Bytes from 0x80 are 0 here and take the general path. */
+static const unsigned char ASCII_ALNUM[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* controls */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /*  !"#$%&'()*+,-./ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0-9 :;<=>? */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* @ A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* P-Z [\]^_ */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* ` a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* p-z {|}~ DEL */
+};
 
 static bool is_ascii_alpha(int32_t cp)
 {
@@ -67,6 +68,8 @@ static bool is_word_char(int32_t cp)
 
 static bool is_upper(int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -172,6 +175,8 @@ void textseg_words_init(struct textseg_words *it, const char *text, size_t len)
     it->len = len;
     it->pos = 0;
     it->no_email_before = 0;
+    const char *at = memchr(text, '@', len);
+    it->at_sign = at ? (size_t)(at - text) : len;
 }
 
 /* Whether the joiner j between prev and next keeps one word going. */
@@ -224,12 +229,56 @@ static bool is_dotted_abbreviation(const char *w, size_t n)
     return dotted && part > 0;
 }
 
+/* The ASCII characters that joins() may accept between word characters. */
+static bool is_ascii_joiner(unsigned char b)
+{
+    return b == '\'' || b == '-' || b == '_' || b == '.' || b == ',' || b == ':';
+}
+
+/* Length of the run of ASCII letters and digits at p[0..8), eight bytes
+ * at once (the byte loop's exit mispredicts once a word). */
+static size_t alnum_run8(const char *p)
+{
+    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    uint64_t x7 = x & ~high, folded = x7 | 0x20 * ones;
+    /* Per byte v < 0x80, no carry between bytes: the high bit of
+     * v + 0x80 - c says v >= c, that of v + 0x7F - c says v > c. */
+#define AT_LEAST(v, c) (((v) + (0x80 - (c)) * ones) & high)
+#define AT_MOST(v, c) (~((v) + (0x7F - (c)) * ones) & high)
+    uint64_t alnum = ((AT_LEAST(x7, '0') & AT_MOST(x7, '9')) |
+                      (AT_LEAST(folded, 'a') & AT_MOST(folded, 'z'))) & ~x;
+#undef AT_LEAST
+#undef AT_MOST
+    uint64_t stop = ~alnum & high;
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+
 static size_t scan_plain_word(const struct textseg_words *it, size_t start)
 {
     const char *t = it->text;
     size_t pos = start;
     int32_t prev = -1;
     while (pos < it->len) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (it->len - pos >= 8) {
+            size_t run = alnum_run8(t + pos);
+            if (run > 0) {
+                pos += run;
+                prev = (unsigned char)t[pos - 1];
+                continue;
+            }
+        }
+#endif
+        unsigned char b = (unsigned char)t[pos];
+        if (ASCII_ALNUM[b]) { /* most of a word */
+            prev = b;
+            pos++;
+            continue;
+        }
+        if (b < 0x80 && !is_ascii_joiner(b))
+            break; /* most word ends: ASCII that joins nothing (see joins) */
         int n;
         int32_t cp = textseg_decode(t, it->len, pos, &n);
         if (is_word_char(cp)) {
@@ -251,9 +300,9 @@ static size_t scan_plain_word(const struct textseg_words *it, size_t start)
     return pos;
 }
 
-static bool ascii_prefix_nocase(const char *s, size_t n, const char *prefix)
+/* Whether s[0..n) starts with prefix[0..k), a lowercase ASCII word. */
+static bool ascii_prefix_nocase(const char *s, size_t n, const char *prefix, size_t k)
 {
-    size_t k = strlen(prefix);
     if (n < k)
         return false;
     for (size_t i = 0; i < k; i++) {
@@ -268,13 +317,16 @@ static bool ascii_prefix_nocase(const char *s, size_t n, const char *prefix)
 
 static size_t url_prefix_len(const char *s, size_t n)
 {
-    static const char *const prefixes[] = {"https://", "http://", "ftp://", "www."};
+    static const struct {
+        const char *text;
+        size_t len;
+    } prefixes[] = {{"https://", 8}, {"http://", 7}, {"ftp://", 6}, {"www.", 4}};
     char first = (char)(s[0] | 0x20);
     if (first != 'h' && first != 'f' && first != 'w')
         return 0; /* most words: no need to try each prefix */
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (ascii_prefix_nocase(s, n, prefixes[i]))
-            return strlen(prefixes[i]);
+        if (ascii_prefix_nocase(s, n, prefixes[i].text, prefixes[i].len))
+            return prefixes[i].len;
     return 0;
 }
 
@@ -363,6 +415,14 @@ static size_t scan_email(struct textseg_words *it, size_t start)
 {
     if (start < it->no_email_before)
         return 0;
+    /* An address needs an '@' ahead: most texts have none, and then no
+     * word is scanned twice. */
+    if (it->at_sign < start) {
+        const char *at = memchr(it->text + start, '@', it->len - start);
+        it->at_sign = at ? (size_t)(at - it->text) : it->len;
+    }
+    if (it->at_sign == it->len)
+        return 0;
     const char *t = it->text;
     size_t p = start;
     while (p < it->len && is_email_local_char((unsigned char)t[p]))
@@ -376,6 +436,11 @@ static size_t scan_email(struct textseg_words *it, size_t start)
 bool textseg_next_word(struct textseg_words *it, struct textseg_word *w)
 {
     while (it->pos < it->len) {
+        unsigned char b = (unsigned char)it->text[it->pos];
+        if (b < 0x80 && !ASCII_ALNUM[b]) { /* a space or punctuation */
+            it->pos++;
+            continue;
+        }
         int n;
         int32_t cp = textseg_decode(it->text, it->len, it->pos, &n);
         if (!is_word_char(cp)) {
@@ -430,8 +495,9 @@ static const char *const DOTTED_ABBREVIATIONS[] = {"a.k.a.", "c.f.", "e.g.", "i.
 
 static bool in_list(const char *const *list, size_t count, const char *w, size_t n)
 {
+    char first = (char)(w[0] | 0x20); /* a capital as its lowercase letter */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && ascii_prefix_nocase(w, n, list[i]))
+        if (list[i][0] == first && strlen(list[i]) == n && ascii_prefix_nocase(w, n, list[i], n))
             return true;
     return false;
 }
@@ -452,10 +518,10 @@ static bool is_terminator(int32_t cp)
 
 static bool is_closer(int32_t cp)
 {
-    if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}')
-        return true;
+    if (cp < 0x80)
+        return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}';
     utf8proc_category_t c = category(cp);
-    return cp >= 0x80 && (c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF);
+    return c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF;
 }
 
 static int32_t first_char(const char *text, size_t len, const struct textseg_word *w)
@@ -625,11 +691,25 @@ static bool find_list_line(const char *text, size_t len, size_t g0, size_t g1,
     return false;
 }
 
+/* Whether the gap text[g0..g1) is plain: ASCII with no line break and no
+ * terminator, so that no sentence can end in it. Most gaps are one space. */
+static bool is_plain_gap(const char *text, size_t g0, size_t g1)
+{
+    for (size_t p = g0; p < g1; p++) {
+        unsigned char c = (unsigned char)text[p];
+        if (c >= 0x80 || c == '\n' || c == '.' || c == '!' || c == '?')
+            return false;
+    }
+    return true;
+}
+
 /* Whether the sentence holding word a ends in the gap before word b. */
 static bool find_boundary(const char *text, size_t len, const struct textseg_word *a,
                           const struct textseg_word *b, struct boundary *out)
 {
     size_t g0 = a->end, g1 = b->start, first, after;
+    if (text[g0 - 1] != '.' && is_plain_gap(text, g0, g1))
+        return false;
     if (find_paragraph_break(text, len, g0, g1, &first, &after)) {
         out->end = textseg_trim_end(text, a->start, first);
         out->next = textseg_trim_start(text, after, g1);
@@ -645,6 +725,13 @@ static bool find_boundary(const char *text, size_t len, const struct textseg_wor
     if (a->kind == TEXTSEG_WORD && text[a->end - 1] == '.')
         g0--;
     return find_terminator(text, len, g0, g1, a, b, out);
+}
+
+bool textseg_ends_sentence(const char *text, size_t len, const struct textseg_word *a,
+                           const struct textseg_word *b)
+{
+    struct boundary unused;
+    return find_boundary(text, len, a, b, &unused);
 }
 
 /* Where the text's first sentence starts: after any blank line that comes

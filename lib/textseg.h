@@ -55,6 +55,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "utf8.h"
+
 enum textseg_kind { TEXTSEG_WORD, TEXTSEG_URL, TEXTSEG_EMAIL };
 
 struct textseg_word {
@@ -68,6 +70,7 @@ struct textseg_words {
     size_t len;
     size_t pos;
     size_t no_email_before; /* e-mail scans that failed reached here */
+    size_t at_sign;         /* the next '@' (or len) from the last scan */
 };
 
 void textseg_words_init(struct textseg_words *it, const char *text, size_t len);
@@ -93,6 +96,13 @@ void textseg_sentences_init(struct textseg_sentences *it, const char *text,
 bool textseg_next_sentence(struct textseg_sentences *it,
                            struct textseg_sentence *s);
 
+/* Whether a sentence ends between the consecutive words a and b (b the
+ * word right after a): what textseg_next_sentence decides, for a caller
+ * that walks the words once and counts sentences as it goes (a text with
+ * words has one sentence more than such ends). */
+bool textseg_ends_sentence(const char *text, size_t len, const struct textseg_word *a,
+                           const struct textseg_word *b);
+
 /* Whitespace as the rules use it: TAB, LF, VT, FF, CR, U+0085 and the
  * Unicode separators (Zs, Zl, Zp: NBSP and the other spaces). */
 bool textseg_is_space(int32_t cp);
@@ -108,8 +118,20 @@ size_t textseg_bullet_len(const char *text, size_t len);
 size_t textseg_enumerator_len(const char *text, size_t len);
 
 /* Decode the code point at text[pos] (pos < len) and store its byte length
- * in *n (>= 1). Returns -1 for an ill-formed byte sequence. */
-int32_t textseg_decode(const char *text, size_t len, size_t pos, int *n);
+ * in *n (>= 1). Returns -1 for an ill-formed byte sequence. Inline: the
+ * segmenters call it for every character, and ASCII, the common case,
+ * then costs neither a call nor a table. */
+static inline int32_t textseg_decode(const char *text, size_t len, size_t pos, int *n)
+{
+    unsigned char c = (unsigned char)text[pos];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    int32_t cp;
+    *n = utf8_decode(text + pos, len - pos, &cp);
+    return cp;
+}
 
 /* Offset just past the last non-space character of text[from..to), or
  * from when there is none; and offset of the first non-space character,

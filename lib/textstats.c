@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+/* Inline: most keys are a few bytes, where the call would cost as much as
+ * the hash. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "buf.h"
@@ -148,7 +151,9 @@ static char base_letter(int32_t cp)
 
 static bool is_vowel(char c)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    /* One bit per letter from 'a': a, e, i, o, u and y. */
+    enum { VOWELS = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24 };
+    return c >= 'a' && c <= 'z' && ((VOWELS >> (c - 'a')) & 1);
 }
 
 /* A run of letters being counted: its vowel groups and its last letters. */
@@ -158,15 +163,21 @@ struct letter_run {
     bool plain_e;    /* the latest letter is "e" or "E" without an accent */
 };
 
-static void run_push(struct letter_run *r, int32_t cp)
+/* Push letter c (as base_letter gives it); plain_e: the letter was "e" or
+ * "E" without an accent. */
+static inline void run_push_base(struct letter_run *r, char c, bool plain_e)
 {
-    char c = base_letter(cp);
     if (is_vowel(c) && !is_vowel(r->last[0]))
         r->groups++;
     r->last[2] = r->last[1];
     r->last[1] = r->last[0];
     r->last[0] = c;
-    r->plain_e = cp == 'e' || cp == 'E';
+    r->plain_e = plain_e;
+}
+
+static void run_push(struct letter_run *r, int32_t cp)
+{
+    run_push_base(r, base_letter(cp), cp == 'e' || cp == 'E');
 }
 
 static bool is_consonant(char c)
@@ -185,6 +196,26 @@ static size_t run_finish(struct letter_run *r)
         groups--;
     memset(r, 0, sizeof *r);
     return groups;
+}
+
+/* What ascii_word needs to know of a byte, by one lookup. */
+enum {
+    BYTE_LETTER = 1,
+    BYTE_VOWEL = 2,     /* a e i o u y, either case */
+    BYTE_LOWER = 4,
+    BYTE_NOT_ASCII = 8,
+    BYTE_UPPER = 0x20,  /* the bit that lowercases an ASCII capital */
+};
+
+static void byte_classes(unsigned char cls[256])
+{
+    for (int c = 0; c < 256; c++) {
+        bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+        cls[c] = (unsigned char)((upper || lower ? BYTE_LETTER : 0) |
+                                 (is_vowel((char)(c | 0x20)) && (upper || lower) ? BYTE_VOWEL : 0) |
+                                 (lower ? BYTE_LOWER : 0) | (upper ? BYTE_UPPER : 0) |
+                                 (c >= 0x80 ? BYTE_NOT_ASCII : 0));
+    }
 }
 
 size_t text_stats_syllables(const char *w, size_t n)
@@ -228,7 +259,7 @@ struct table {
     uint32_t gen;
 };
 
-enum { TABLE_MIN_CAP = 64 };
+enum { TABLE_MIN_CAP = 64, TABLE_KEEP_CAP = 4096 };
 
 static size_t capacity_for(size_t entries)
 {
@@ -239,10 +270,12 @@ static size_t capacity_for(size_t entries)
 }
 
 /* Start a new record: forget every entry, and give back the memory of a
- * table that the last record made more than four times too big. */
+ * big table that the last record made more than four times too big. A
+ * small one stays: shrinking it would only make the next longer record
+ * grow it again, rehashing at each step. */
 static void table_clear(struct table *t)
 {
-    if (!t->slots || (t->cap > TABLE_MIN_CAP && t->cap > 8 * t->size)) {
+    if (!t->slots || (t->cap > TABLE_KEEP_CAP && t->cap > 8 * t->size)) {
         free(t->slots);
         t->cap = capacity_for(t->size);
         t->slots = xcalloc(t->cap, sizeof *t->slots);
@@ -311,18 +344,68 @@ static void table_added(struct table *t)
         table_grow(t);
 }
 
+/* ---- the stop words by hash --------------------------------------------------------------- */
+
+/* The stop words indexed by the hash every word key gets anyway, so that
+ * a new word of a record costs one probe instead of a binary search. */
+enum { STOP_SLOTS = 512 }; /* a power of two, over twice the list */
+
+struct stop_index {
+    uint64_t hash[STOP_SLOTS];
+    unsigned short word[STOP_SLOTS]; /* 1 + index into STOPWORDS; 0: empty */
+};
+
+static uint64_t key_hash(const char *key, size_t n)
+{
+    return XXH3_64bits(key, n);
+}
+
+static void stop_index_build(struct stop_index *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    for (size_t w = 0; w < STOPWORD_COUNT; w++) {
+        uint64_t h = key_hash(STOPWORDS[w], strlen(STOPWORDS[w]));
+        size_t i = (size_t)h & (STOP_SLOTS - 1);
+        while (ix->word[i])
+            i = (i + 1) & (STOP_SLOTS - 1);
+        ix->hash[i] = h;
+        ix->word[i] = (unsigned short)(w + 1);
+    }
+}
+
+/* Whether the key (a folded word) with hash h is a stop word. */
+static bool stop_index_has(const struct stop_index *ix, const char *key, size_t n, uint64_t h)
+{
+    for (size_t i = (size_t)h & (STOP_SLOTS - 1); ix->word[i]; i = (i + 1) & (STOP_SLOTS - 1)) {
+        const char *w = STOPWORDS[ix->word[i] - 1];
+        if (ix->hash[i] == h && strlen(w) == n && memcmp(w, key, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* ---- the scratch -------------------------------------------------------------------------- */
+
+/* Per word of the record, in text order. */
+struct word_entry {
+    size_t id;      /* its distinct word (ids count from 0 by first appearance) */
+    size_t chars;   /* its code points */
+    size_t first;   /* where the current n-gram starting here first occurs */
+    size_t count;   /* occurrences so far of the word (then n-gram) first seen here */
+    bool repeats;   /* the current n-gram starting here occurs more than once */
+};
 
 struct text_stats_scratch {
     unsigned char ascii_category[128]; /* utf8proc's category of each ASCII byte */
+    unsigned char byte_class[256];     /* see ascii_word */
+    struct stop_index stop;
     struct buf keys;      /* the keys of the record's distinct words */
     struct table words;   /* key (a = offset in keys, b = length) -> id */
-    struct table ngrams;  /* a = index of the first occurrence; value = count */
+    struct table ngrams;  /* a = index of the first occurrence */
     struct table lines;   /* a = offset in the text, b = length */
     struct table paras;   /* the same for paragraphs */
-    size_t *ids;          /* the id of each word of the record */
-    size_t *lens;         /* the code points of each word */
-    size_t cap;           /* room in ids and lens */
+    struct word_entry *word; /* the record's words */
+    size_t cap;           /* room in word */
 };
 
 struct text_stats_scratch *text_stats_scratch_new(void)
@@ -330,6 +413,8 @@ struct text_stats_scratch *text_stats_scratch_new(void)
     struct text_stats_scratch *s = xcalloc(1, sizeof *s);
     for (int32_t c = 0; c < 128; c++)
         s->ascii_category[c] = (unsigned char)utf8proc_category(c);
+    stop_index_build(&s->stop);
+    byte_classes(s->byte_class);
     return s;
 }
 
@@ -342,43 +427,72 @@ void text_stats_scratch_free(struct text_stats_scratch *s)
     table_free(&s->ngrams);
     table_free(&s->lines);
     table_free(&s->paras);
-    free(s->ids);
-    free(s->lens);
+    free(s->word);
     free(s);
 }
 
 /* ---- characters --------------------------------------------------------------------------- */
 
+static bool eight_ascii(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return (w & 0x8080808080808080ULL) == 0;
+}
+
+/* Count `times` characters of category c into st. */
+static void count_char(utf8proc_category_t c, struct text_stats *st, size_t times)
+{
+    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+        st->letters += times;
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT)
+            st->uppercase += times;
+    } else if (c == UTF8PROC_CATEGORY_ND) {
+        st->digits += times;
+    } else if (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) {
+        st->punct += times;
+    }
+}
+
+/* ASCII bytes are only tallied in the loop and classified once at the
+ * end: a byte costs one increment. */
 static void count_chars(const char *text, size_t len, const struct text_stats_scratch *s,
                         struct text_stats *st)
 {
+    size_t ascii[128] = {0};
     for (size_t p = 0; p < len;) {
+        unsigned char b = (unsigned char)text[p];
+        if (b < 0x80) {
+            ascii[b]++;
+            p++;
+            continue;
+        }
         int n;
         int32_t cp = textseg_decode(text, len, p, &n);
         p += (size_t)n;
         st->chars++;
-        if (cp < 0)
-            continue;
-        utf8proc_category_t c = cp < 128 ? (utf8proc_category_t)s->ascii_category[cp]
-                                         : utf8proc_category(cp);
-        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
-            st->letters++;
-            st->uppercase += c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-        } else if (c == UTF8PROC_CATEGORY_ND) {
-            st->digits++;
-        } else if (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) {
-            st->punct++;
-        }
+        if (cp >= 0)
+            count_char(utf8proc_category(cp), st, 1);
+    }
+    for (int b = 0; b < 128; b++) {
+        st->chars += ascii[b];
+        count_char((utf8proc_category_t)s->ascii_category[b], st, ascii[b]);
     }
 }
 
 static size_t code_points(const char *text, size_t from, size_t to)
 {
-    size_t count = 0;
-    for (size_t p = from; p < to; count++) {
+    size_t count = 0, p = from;
+    while (p < to) {
+        if (to - p >= 8 && eight_ascii(text + p)) { /* a run of ASCII */
+            p += 8;
+            count += 8;
+            continue;
+        }
         int n;
         textseg_decode(text, to, p, &n);
         p += (size_t)n;
+        count++;
     }
     return count;
 }
@@ -487,14 +601,12 @@ static bool word_matches(const struct slot *slot, const void *key)
     return slot->b == k->len && memcmp(k->keys + slot->a, k->keys + k->start, k->len) == 0;
 }
 
-/* The id of word w[0..n) in this record (ids count from 0 in order of
- * first appearance); *stop tells whether it is a stop word. */
-static size_t intern_word(struct text_stats_scratch *s, const char *w, size_t n, bool *stop)
+/* The id of the word whose key was just appended to s->keys at start;
+ * *stop tells whether it is a stop word. */
+static size_t intern_key(struct text_stats_scratch *s, size_t start, bool *stop)
 {
-    size_t start = s->keys.len;
-    append_key(w, n, &s->keys);
     struct word_key key = {s->keys.data, start, s->keys.len - start};
-    uint64_t hash = XXH3_64bits(s->keys.data + start, key.len);
+    uint64_t hash = key_hash(s->keys.data + start, key.len);
     struct slot *slot = table_find(&s->words, hash, word_matches, &key);
     if (!slot_is_free(&s->words, slot)) {
         s->keys.len = start; /* known: drop the copy */
@@ -506,18 +618,74 @@ static size_t intern_word(struct text_stats_scratch *s, const char *w, size_t n,
     slot->a = start;
     slot->b = key.len;
     slot->value = id;
-    slot->flag = *stop = is_stop_key(s->keys.data + start, key.len);
+    slot->flag = *stop = stop_index_has(&s->stop, s->keys.data + start, key.len, hash);
     table_added(&s->words);
     return id;
 }
 
+/* What the stats need of one word. */
 struct word_shape {
-    size_t chars, upper, lower;
+    size_t chars, upper, lower, syllables;
 };
 
-static struct word_shape word_shape(const char *w, size_t n)
+/* A run of ASCII letters: the rule of run_push and run_finish, with the
+ * last three (lowercase) letters packed in one integer. */
+struct ascii_run {
+    size_t groups;
+    unsigned vowel; /* the latest letter is a vowel */
+    uint32_t last;  /* latest letter in the low byte; 0: no letter yet */
+};
+
+static size_t ascii_run_finish(struct ascii_run *r)
 {
-    struct word_shape shape = {0, 0, 0};
+    char l0 = (char)(r->last & 0xFF), l1 = (char)(r->last >> 8 & 0xFF),
+         l2 = (char)(r->last >> 16 & 0xFF);
+    size_t groups = r->groups;
+    if (l0 == 'e' && is_consonant(l1) && groups > 1 && !(l1 == 'l' && is_consonant(l2)))
+        groups--;
+    r->groups = r->vowel = r->last = 0;
+    return groups;
+}
+
+/* The shape of an all-ASCII word, its key appended to keys, in one pass
+ * with one table lookup a byte: most words of most texts. Gives what
+ * any_word gives; returns false (keys unchanged) at a byte that is not
+ * ASCII. */
+static bool ascii_word(const unsigned char *cls, const char *w, size_t n, struct buf *keys,
+                       struct word_shape *shape)
+{
+    struct ascii_run run = {0, 0, 0};
+    if (keys->cap - keys->len <= n)
+        buf_reserve(keys, n);
+    char *key = keys->data + keys->len;
+    *shape = (struct word_shape){n, 0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i], k = cls[c];
+        if (k & BYTE_NOT_ASCII)
+            return false;
+        key[i] = (char)(c | (k & BYTE_UPPER));
+        shape->upper += (k & BYTE_UPPER) != 0;
+        shape->lower += (k & BYTE_LOWER) != 0;
+        if (k & BYTE_LETTER) {
+            unsigned vowel = (k & BYTE_VOWEL) != 0;
+            run.groups += vowel & ~run.vowel;
+            run.vowel = vowel;
+            run.last = run.last << 8 | (unsigned char)key[i];
+        } else if (run.last) {
+            shape->syllables += ascii_run_finish(&run);
+        }
+    }
+    keys->len += n;
+    shape->syllables += ascii_run_finish(&run);
+    if (shape->syllables == 0)
+        shape->syllables = 1;
+    return true;
+}
+
+/* The same for any word, character by character. */
+static struct word_shape any_word(const char *w, size_t n, struct buf *keys)
+{
+    struct word_shape shape = {0, 0, 0, text_stats_syllables(w, n)};
     for (size_t p = 0; p < n; shape.chars++) {
         int k;
         int32_t cp = textseg_decode(w, n, p, &k);
@@ -531,6 +699,7 @@ static struct word_shape word_shape(const char *w, size_t n)
         shape.upper += c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         shape.lower += c == UTF8PROC_CATEGORY_LL;
     }
+    append_key(w, n, keys);
     return shape;
 }
 
@@ -538,16 +707,21 @@ static void add_word(struct text_stats_scratch *s, const char *text, const struc
                      struct text_stats *st)
 {
     const char *word = text + w->start;
-    size_t n = w->end - w->start;
-    struct word_shape shape = word_shape(word, n);
+    size_t n = w->end - w->start, start = s->keys.len;
+    struct word_shape shape;
+    if (!ascii_word(s->byte_class, word, n, &s->keys, &shape))
+        shape = any_word(word, n, &s->keys);
     if (st->words == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 256;
-        s->ids = xrealloc(s->ids, s->cap * sizeof *s->ids);
-        s->lens = xrealloc(s->lens, s->cap * sizeof *s->lens);
+        s->word = xrealloc(s->word, s->cap * sizeof *s->word);
     }
     bool stop;
-    s->ids[st->words] = intern_word(s, word, n, &stop);
-    s->lens[st->words] = shape.chars;
+    size_t id = intern_key(s, start, &stop);
+    struct word_entry *e = &s->word[st->words];
+    e->id = id;
+    e->chars = shape.chars;
+    e->count = 0;
+    s->word[id].count++; /* ids < words: word[id] exists already */
     st->words++;
     st->word_chars += shape.chars;
     st->all_caps_words += shape.upper >= 2 && shape.lower == 0;
@@ -555,44 +729,66 @@ static void add_word(struct text_stats_scratch *s, const char *text, const struc
     st->urls += w->kind == TEXTSEG_URL;
     st->emails += w->kind == TEXTSEG_EMAIL;
     /* A URL or an address is read out as one unit, not letter by letter. */
-    st->syllables += w->kind == TEXTSEG_WORD ? text_stats_syllables(word, n) : 1;
+    st->syllables += w->kind == TEXTSEG_WORD ? shape.syllables : 1;
 }
 
+/* Whether the gap between consecutive words a and b is one space after a
+ * word that does not end in a full stop: no sentence ends there (what
+ * textseg_ends_sentence would say), and most gaps are such. */
+static bool plain_space_gap(const char *text, const struct textseg_word *a,
+                            const struct textseg_word *b)
+{
+    return b->start == a->end + 1 && text[a->end] == ' ' && text[a->end - 1] != '.';
+}
+
+/* The words, their sentences and the counts of each distinct word, in one
+ * walk: a sentence ends between two words or at the end. */
 static void count_words(const char *text, size_t len, struct text_stats_scratch *s,
                         struct text_stats *st)
 {
     table_clear(&s->words);
     buf_reset(&s->keys);
     struct textseg_words it;
-    struct textseg_word w;
+    struct textseg_word w, prev;
+    size_t ends = 0;
     textseg_words_init(&it, text, len);
-    while (textseg_next_word(&it, &w))
+    while (textseg_next_word(&it, &w)) {
         add_word(s, text, &w, st);
+        if (st->words > 1 && !plain_space_gap(text, &prev, &w) &&
+            textseg_ends_sentence(text, len, &prev, &w))
+            ends++;
+        prev = w;
+    }
     st->unique_words = s->words.size;
-}
-
-static size_t count_sentences(const char *text, size_t len)
-{
-    struct textseg_sentences it;
-    struct textseg_sentence sentence;
-    size_t count = 0;
-    textseg_sentences_init(&it, text, len);
-    while (textseg_next_sentence(&it, &sentence))
-        count++;
-    return count;
+    st->sentences = st->words ? ends + 1 : 0;
 }
 
 /* ---- n-grams ------------------------------------------------------------------------------ */
 
+/* An n-gram can occur twice only where both its (n-1)-grams do, so each
+ * n looks only at the starts the n-1 before it marked `repeats`; the
+ * n-grams it skips occur once and can never be the most frequent. */
+
 struct ngram_key {
-    const size_t *ids;
+    const struct word_entry *word;
     size_t start, n;
 };
 
 static bool ngram_matches(const struct slot *slot, const void *key)
 {
     const struct ngram_key *k = key;
-    return memcmp(k->ids + slot->a, k->ids + k->start, k->n * sizeof *k->ids) == 0;
+    for (size_t i = 0; i < k->n; i++)
+        if (k->word[slot->a + i].id != k->word[k->start + i].id)
+            return false;
+    return true;
+}
+
+static uint64_t ngram_hash(const struct word_entry *word, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ word[i].id) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
 }
 
 /* The n-gram that wins: most occurrences, then most characters, then the
@@ -610,46 +806,80 @@ static bool beats(const struct top_ngram *x, const struct top_ngram *y)
     return x->first < y->first;
 }
 
+/* Count the n-gram starting at i (whose (n-1)-grams repeat) and return
+ * it as a candidate: count 1 when it is new. */
+static struct top_ngram count_ngram(struct text_stats_scratch *s, size_t i, size_t n)
+{
+    struct word_entry *word = s->word;
+    struct ngram_key key = {word, i, n};
+    uint64_t hash = ngram_hash(word + i, n);
+    struct slot *slot = table_find(&s->ngrams, hash, ngram_matches, &key);
+    struct top_ngram candidate = {1, 0, i};
+    if (slot_is_free(&s->ngrams, slot)) {
+        table_claim(&s->ngrams, slot, hash);
+        slot->a = i;
+        table_added(&s->ngrams);
+        word[i].first = i;
+        word[i].count = 1;
+        return candidate;
+    }
+    candidate.first = word[i].first = slot->a;
+    candidate.count = ++word[slot->a].count;
+    for (size_t k = 0; k < n; k++)
+        candidate.chars += word[candidate.first + k].chars;
+    return candidate;
+}
+
 static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t words, size_t n)
 {
+    struct word_entry *word = s->word;
     struct top_ngram top = {0, 0, 0};
     table_clear(&s->ngrams);
     for (size_t i = 0; i + n <= words; i++) {
-        struct ngram_key key = {s->ids, i, n};
-        uint64_t hash = XXH3_64bits(s->ids + i, n * sizeof *s->ids);
-        struct slot *slot = table_find(&s->ngrams, hash, ngram_matches, &key);
-        if (slot_is_free(&s->ngrams, slot)) {
-            table_claim(&s->ngrams, slot, hash);
-            slot->a = i;
-            slot->value = 1;
-            table_added(&s->ngrams);
+        word[i].first = SIZE_MAX;
+        if (!word[i].repeats || !word[i + 1].repeats)
             continue;
-        }
-        struct top_ngram candidate = {++slot->value, 0, slot->a};
-        for (size_t k = 0; k < n; k++)
-            candidate.chars += s->lens[candidate.first + k];
-        if (beats(&candidate, &top))
+        struct top_ngram candidate = count_ngram(s, i, n);
+        if (candidate.count > 1 && beats(&candidate, &top))
             top = candidate;
     }
+    for (size_t i = 0; i + n <= words; i++)
+        word[i].repeats = word[i].first != SIZE_MAX && word[word[i].first].count > 1;
     return top;
 }
 
 /* Code points of the words covered by the most frequent n-gram, each word
  * counted once where occurrences overlap; 0 when no n-gram repeats. */
-static size_t top_ngram_chars(struct text_stats_scratch *s, size_t words, size_t n)
+static size_t covered_chars(const struct word_entry *word, size_t words, size_t n,
+                            const struct top_ngram *top)
 {
-    struct top_ngram top = find_top_ngram(s, words, n);
-    if (top.count < 2)
-        return 0;
     size_t covered = 0, counted_until = 0;
-    for (size_t i = top.first; i + n <= words; i++) {
-        if (memcmp(s->ids + i, s->ids + top.first, n * sizeof *s->ids) != 0)
+    for (size_t i = top->first; i + n <= words; i++) {
+        size_t k = 0;
+        while (k < n && word[i + k].id == word[top->first + k].id)
+            k++;
+        if (k < n)
             continue;
-        for (size_t k = i > counted_until ? i : counted_until; k < i + n; k++)
-            covered += s->lens[k];
+        for (k = i > counted_until ? i : counted_until; k < i + n; k++)
+            covered += word[k].chars;
         counted_until = i + n;
     }
     return covered;
+}
+
+static void count_ngrams(struct text_stats_scratch *s, struct text_stats *st)
+{
+    size_t words = st->words;
+    if (st->unique_words == words)
+        return; /* no word repeats, so no n-gram does */
+    for (size_t i = 0; i < words; i++)
+        s->word[i].repeats = s->word[s->word[i].id].count > 1;
+    for (size_t n = 2; n <= 4; n++) {
+        struct top_ngram top = find_top_ngram(s, words, n);
+        if (top.count < 2)
+            return; /* no n-gram repeats, so no longer one does */
+        st->top_ngram_chars[n - 2] = covered_chars(s->word, words, n, &top);
+    }
 }
 
 /* ---- the stats ---------------------------------------------------------------------------- */
@@ -690,9 +920,7 @@ void text_stats_compute(const char *text, size_t len, struct text_stats_scratch 
     count_chars(text, len, s, st);
     count_lines(text, len, s, st);
     count_words(text, len, s, st);
-    st->sentences = count_sentences(text, len);
-    for (size_t n = 2; n <= 4; n++)
-        st->top_ngram_chars[n - 2] = top_ngram_chars(s, st->words, n);
+    count_ngrams(s, st);
     derive(st);
 }
 
@@ -700,13 +928,15 @@ void text_stats_compute(const char *text, size_t len, struct text_stats_scratch 
 
 enum member_type { MEMBER_COUNT, MEMBER_REAL };
 
+/* name: the member's key as it is written, quotes and colon included. */
 static const struct member {
     const char *name;
+    size_t name_len;
     enum member_type type;
     size_t offset;
 } MEMBERS[] = {
-#define COUNT(m) {#m, MEMBER_COUNT, offsetof(struct text_stats, m)}
-#define REAL(m) {#m, MEMBER_REAL, offsetof(struct text_stats, m)}
+#define COUNT(m) {"\"" #m "\":", sizeof #m + 2, MEMBER_COUNT, offsetof(struct text_stats, m)}
+#define REAL(m) {"\"" #m "\":", sizeof #m + 2, MEMBER_REAL, offsetof(struct text_stats, m)}
     COUNT(bytes), COUNT(chars), COUNT(words), COUNT(sentences), COUNT(paragraphs),
     COUNT(lines), REAL(mean_word_length), REAL(upper_fraction),
     REAL(all_caps_word_fraction), REAL(digit_fraction), REAL(punct_fraction),
@@ -719,6 +949,19 @@ static const struct member {
 #undef REAL
 };
 
+/* v in decimal, at least min_digits digits (zeros in front). By hand:
+ * printf costs more than the rest of a short record's stats. */
+static void append_digits(struct buf *out, unsigned long long v, int min_digits)
+{
+    char tmp[24];
+    int k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v || (int)sizeof tmp - k < min_digits);
+    buf_append(out, tmp + k, sizeof tmp - (size_t)k);
+}
+
 /* x rounded to 4 decimals, half away from zero, without trailing zeros.
  * Digits are printed as integers, so the locale's decimal point never
  * shows. */
@@ -729,7 +972,7 @@ static void append_real(struct buf *out, double x)
         buf_append_char(out, '-');
         v = -v;
     }
-    buf_printf(out, "%lld", v / 10000);
+    append_digits(out, (unsigned long long)(v / 10000), 1);
     int frac = (int)(v % 10000), digits = 4;
     if (frac == 0)
         return;
@@ -737,7 +980,8 @@ static void append_real(struct buf *out, double x)
         frac /= 10;
         digits--;
     }
-    buf_printf(out, ".%0*d", digits, frac);
+    buf_append_char(out, '.');
+    append_digits(out, (unsigned long long)frac, digits);
 }
 
 void text_stats_append_json(const struct text_stats *st, struct buf *out)
@@ -748,13 +992,11 @@ void text_stats_append_json(const struct text_stats *st, struct buf *out)
         const char *field = (const char *)st + m->offset;
         if (i)
             buf_append_char(out, ',');
-        buf_append_char(out, '"');
-        buf_append_str(out, m->name);
-        buf_append_str(out, "\":");
+        buf_append(out, m->name, m->name_len);
         if (m->type == MEMBER_COUNT) {
             size_t v;
             memcpy(&v, field, sizeof v);
-            buf_printf(out, "%zu", v);
+            append_digits(out, v, 1);
         } else {
             double v;
             memcpy(&v, field, sizeof v);

@@ -19,6 +19,10 @@ mkdir -p "$outdir"
 "$here/corpus.sh" --quiet -o "$outdir/corpus.jsonl.gz" --summary "$outdir/summary.json" \
     --counts "$outdir/counts" "$archive"
 
+# The summary on stdout: a reader that closed the pipe (| head) has all it
+# wanted (jq then dies of SIGPIPE, status 141); any other failure to write
+# it (a full disk) is an error.
+set +e
 jq -r --arg archive "$archive" --arg out "$outdir" '
   def acct(p): [.accounting.programs[] | select(.program == p)][0] // {};
   (acct("winnow-split")) as $split | (acct("winnow-dedupe")) as $dedupe |
@@ -29,3 +33,9 @@ jq -r --arg archive "$archive" --arg out "$outdir" '
   "  most cited figures:",
   (.figures.most_cited[:5][] | "    \(.count)x  \(.text)  (\(.kind)\(if .unit then ", " + .unit else "" end))")
 ' "$outdir/summary.json"
+status=$?
+set -e
+case $status in
+    0 | 141) ;;
+    *) echo "run-sample.sh: the summary failed (jq exit status $status)" >&2; exit 1 ;;
+esac

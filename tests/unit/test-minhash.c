@@ -72,6 +72,26 @@ int main(void)
     }
     uint16_t c1[4] = {1, 2, 3, 4}, c2[4] = {1, 9, 3, 9};
     CHECK(minhash_matches(c1, c2, 4) == 2, "matches counts agreeing positions");
+
+    /* The early-stopping count agrees with the full one wherever the full
+     * one reaches `needed`, and stays below `needed` elsewhere. */
+    long wrong = 0, passed = 0;
+    for (int trial = 0; trial < 2000; trial++) {
+        uint16_t x[150], y[150];
+        unsigned perms = 1 + (unsigned)(splitmix64(&seed) % 150);
+        unsigned agree_per_256 = (unsigned)(splitmix64(&seed) % 257);
+        for (unsigned i = 0; i < perms; i++) {
+            x[i] = (uint16_t)splitmix64(&seed);
+            y[i] = (splitmix64(&seed) & 255) < agree_per_256 ? x[i] : (uint16_t)(x[i] + 1);
+        }
+        unsigned needed = 1 + (unsigned)(splitmix64(&seed) % perms);
+        unsigned all = minhash_matches(x, y, perms);
+        unsigned quick = minhash_matches_at_least(x, y, perms, needed);
+        passed += all >= needed;
+        wrong += all >= needed ? quick != all : quick >= needed;
+    }
+    CHECK(wrong == 0 && passed > 200, "matches_at_least agrees with matches (%ld of 2000 wrong, %ld pass)",
+          wrong, passed);
     minhash_free(m);
     minhash_free(NULL);
     return CHECK_DONE();

@@ -1,0 +1,231 @@
+#!/bin/sh
+# Running out of resources, for every program and every pipeline script:
+#   - memory: under `ulimit -v`, a record too big to hold is an error on its
+#     line ("program: FILE:LINE: ... out of memory"), status 1, never a
+#     crash, after the good record before it was written. The limit is
+#     found per program (the least that runs a small input, plus a margin);
+#     skipped on the sanitizer build (ASan reserves terabytes of address
+#     space at start) and on wrapped programs (valgrind);
+#   - a full disk: standard output on /dev/full, and every file a program
+#     writes (--rejects, --counts, --removed, --stats, -o, --summary-file)
+#     under `ulimit -f 0` (SIGXFSZ ignored, so a write fails with EFBIG as
+#     on a full disk): status 1 and "FILE: write error", no file left where
+#     the output is atomic; the pipeline scripts exit non-zero naming the
+#     stage that failed and leave no output behind;
+#   - a closed pipe (`| head -n 1`, and `| true`, a reader gone before the
+#     first write): status 0 and nothing on stderr, for every program, the
+#     emit-json modes, and the scripts that write to standard output.
+. "$(dirname "$0")/lib.sh"
+export WINNOW_BIN
+P="$WINNOW_ROOT/pipelines"
+PROGRAMS="split normalize extract-stats dedupe emit-json"
+
+# Inputs: a generated archive and its records (several MB: more than a
+# pipe holds, so that a closed pipe is seen while writing).
+winnow-generate --quiet --seed 3 --size 2M --tar "$T/arch.tar.gz"
+winnow-split --quiet "$T/arch.tar.gz" | winnow-extract-stats --quiet >"$T/records.jsonl"
+{ cat "$T/records.jsonl"; echo '{"bad'; } >"$T/with-bad.jsonl"
+cp "$T/records.jsonl" "$T/records2.jsonl"
+input_of() { if [ "$1" = split ]; then echo "$T/arch.tar.gz"; else echo "$T/records.jsonl"; fi; }
+# Programs wrapped in scripts (valgrind, by tests/run.sh --valgrind): limits
+# set with ulimit would apply to valgrind itself, which needs its own
+# address space and files.
+WRAPPED=
+if [ "$(head -c 2 "$WINNOW_BIN/winnow-split")" = '#!' ]; then WRAPPED=1; fi
+
+# --- memory: ulimit -v -------------------------------------------------------------
+# good_then_huge PROGRAM MB: a good record, then one of MB megabytes (split:
+# NDJSON documents), streamed so that nothing big touches the disk.
+good_then_huge() {
+    if [ "$1" = split ]; then
+        printf '{"id":"good","text":"good one"}\n{"id":"huge","text":"'
+    else
+        printf '{"id":"good","doc":"d","kind":"paragraph","text":"good one"}\n'
+        printf '{"id":"huge","doc":"d","kind":"paragraph","text":"'
+    fi
+    head -c "$(($2 * 1048576))" /dev/zero | tr '\0' 'a'
+    printf '"}\n'
+}
+# least_limit PROGRAM: the least address space (KB) of 8, 16, ... 256 MB
+# that runs PROGRAM on a small input; empty when none does.
+least_limit() {
+    for mb in 8 16 24 32 48 64 96 128 192 256; do
+        if good_then_huge "$1" 0 | (ulimit -v $((mb * 1024)) && exec "winnow-$1" -q >/dev/null 2>&1); then
+            echo $((mb * 1024))
+            return
+        fi
+    done
+}
+# A huge line that fits passes through whole.
+for p in $PROGRAMS; do
+    { good_then_huge "$p" 8 | "winnow-$p" -q; echo $? >"$T/status"; } >"$T/out" 2>"$T/err"
+    STATUS=$(cat "$T/status")
+    expect_status "$p: a record of 8 MB exits 0" 0
+    expect_true "$p: ... and comes out whole" "longest output line: $(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$T/out")" \
+        sh -c "test \$(wc -l <'$T/out') -eq 2 && awk '{ if (length(\$0) > m) m = length(\$0) } END { exit !(m > 8388608) }' '$T/out'"
+done
+asan=
+if ldd "$WINNOW_BIN/winnow-split" 2>/dev/null | grep -q libasan ||
+    nm "$WINNOW_BIN/winnow-split" 2>/dev/null | grep -q __asan_init; then asan=1; fi
+if [ -n "$WRAPPED" ]; then
+    skip "ulimit -v" "the programs are wrapped (valgrind): the limit would apply to valgrind"
+elif [ -n "$asan" ]; then
+    skip "ulimit -v" "sanitizer build: ASan reserves terabytes of address space at start"
+else
+    for p in $PROGRAMS; do
+        base=$(least_limit "$p")
+        if [ -z "$base" ]; then
+            fail "$p under ulimit -v" "does not start even with 256 MB"
+            continue
+        fi
+        # 32 MB over what a small input needs: the record (96 MB) cannot fit.
+        limit=$((base + 32768))
+        { good_then_huge "$p" 96 | (ulimit -v "$limit" && exec "winnow-$p" -q) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
+        STATUS=$(cat "$T/status")
+        expect_status "$p: a record too big for the memory (ulimit -v $limit) exits 1" 1
+        expect_stderr_match "$p: ... with FILE:LINE: out of memory" "^winnow-$p: stdin:2: .*out of memory"
+        expect_true "$p: ... after the good record before it was written" "stdout: $(head -c 100 "$T/out")" \
+            sh -c "test \$(wc -l <'$T/out') -eq 1 && grep -q '\"good one\"' '$T/out'"
+    done
+fi
+
+# --- a full disk -------------------------------------------------------------------
+# full_disk CMD...: run CMD with no room to write files (or files of at
+# most $ROOM blocks); stderr through a pipe (a file would be full too),
+# status in $STATUS.
+ROOM=0
+full_disk() {
+    { (trap '' XFSZ; ulimit -f "$ROOM" && exec "$@") 2>&1 >/dev/null; echo $? >"$T/status"; } | cat >"$T/err"
+    STATUS=$(cat "$T/status")
+}
+if [ -w /dev/full ]; then
+    for p in $PROGRAMS; do
+        run sh -c "winnow-$p -q '$(input_of "$p")' >/dev/full"
+        expect_status "$p >/dev/full exits 1" 1
+        expect_stderr_match "$p >/dev/full says so" "^winnow-$p: stdout: write error: No space left on device"
+    done
+    for mode in --nest --summary --array --pretty "--format csv --fields id,kind" --figures; do
+        run sh -c "winnow-emit-json -q $mode '$T/records.jsonl' >/dev/full"
+        expect_status "emit-json $mode >/dev/full exits 1" 1
+        expect_stderr_match "emit-json $mode >/dev/full says so" "write error"
+    done
+else
+    skip "/dev/full" "not available"
+fi
+if [ -n "$WRAPPED" ]; then
+    skip "ulimit -f (files on a full disk)" "the programs are wrapped (valgrind): valgrind cannot write its own files"
+else
+    mkdir -p "$T/disk"
+    for p in $PROGRAMS; do
+        if [ "$p" != split ]; then
+            full_disk "winnow-$p" -q --rejects "$T/disk/rejects.jsonl" "$T/with-bad.jsonl"
+            expect_status "$p --rejects on a full disk exits 1" 1
+            expect_stderr_match "$p --rejects on a full disk says so" "^winnow-$p: $T/disk/rejects.jsonl: write error"
+        fi
+        full_disk "winnow-$p" -q --counts "$T/disk/counts.json" "$(input_of "$p")"
+        expect_status "$p --counts on a full disk exits 1" 1
+        expect_stderr_match "$p --counts on a full disk says so" "^winnow-$p: $T/disk/counts.json: write error"
+        expect_true "$p --counts on a full disk leaves no file" "$(ls -A "$T/disk")" \
+            sh -c "! ls -A '$T/disk' | grep -q counts"
+    done
+    full_disk winnow-dedupe -q --removed "$T/disk/removed.jsonl" "$T/records.jsonl"
+    expect_status "dedupe --removed on a full disk exits 1" 1
+    expect_stderr_match "dedupe --removed on a full disk says so" "removed.jsonl: write error"
+    full_disk winnow-dedupe -q --stats "$T/disk/stats.json" "$T/records.jsonl"
+    expect_status "dedupe --stats on a full disk exits 1" 1
+    expect_stderr_match "dedupe --stats on a full disk says so" "stats.json: write error"
+    for out in corpus.jsonl corpus.jsonl.gz; do
+        full_disk winnow-emit-json -q -o "$T/disk/$out" "$T/records.jsonl"
+        expect_status "emit-json -o $out on a full disk exits 1" 1
+        expect_stderr_match "emit-json -o $out on a full disk says so" "$out: write error"
+        expect_true "emit-json -o $out on a full disk leaves nothing (atomic)" "$(ls -A "$T/disk")" \
+            sh -c "! ls -A '$T/disk' | grep -q corpus"
+    done
+    full_disk winnow-emit-json -q --summary-file "$T/disk/summary.json" "$T/records.jsonl"
+    expect_status "emit-json --summary-file on a full disk exits 1" 1
+    expect_stderr_match "emit-json --summary-file on a full disk says so" "summary.json: write error"
+fi
+
+# --- a closed pipe -----------------------------------------------------------------
+# closed_pipe READER CMD...: CMD's stdout into READER; CMD's status in
+# $STATUS, its stderr in $T/err.
+closed_pipe() {
+    _reader=$1
+    shift
+    { "$@" 2>"$T/err"; echo $? >"$T/status"; } | sh -c "$_reader" >/dev/null
+    STATUS=$(cat "$T/status")
+}
+for reader in "head -n 1" "true"; do
+    for p in $PROGRAMS; do
+        closed_pipe "$reader" "winnow-$p" "$(input_of "$p")"
+        expect_status "$p | $reader: status 0" 0
+        expect_stderr_empty "$p | $reader: nothing on stderr"
+    done
+    for mode in --nest --summary --array --pretty "--format csv --fields id,kind" --figures; do
+        # shellcheck disable=SC2086
+        closed_pipe "$reader" winnow-emit-json $mode "$T/records.jsonl"
+        expect_status "emit-json $mode | $reader: status 0" 0
+        expect_stderr_empty "emit-json $mode | $reader: nothing on stderr"
+    done
+    closed_pipe "$reader" winnow-dedupe --mark "$T/records.jsonl"
+    expect_status "dedupe --mark | $reader: status 0" 0
+    expect_stderr_empty "dedupe --mark | $reader: nothing on stderr"
+done
+
+# --- the pipeline scripts ----------------------------------------------------------
+if ! command -v bash >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
+    skip "pipeline scripts" "bash and jq are needed"
+    exit 0
+fi
+for s in corpus figures threads; do
+    run sh -c "bash '$P/$s.sh' '$T/arch.tar.gz' >/dev/full"
+    expect_status "$s.sh >/dev/full exits 1" 1
+    expect_stderr_match "$s.sh >/dev/full names the stage" "^$s.sh: stage '[a-z-]+' failed"
+    for reader in "head -n 1" "true"; do
+        closed_pipe "$reader" bash "$P/$s.sh" --quiet "$T/arch.tar.gz"
+        expect_status "$s.sh | $reader: status 0" 0
+        expect_stderr_empty "$s.sh | $reader: nothing on stderr"
+    done
+    [ -z "$WRAPPED" ] || continue
+    rm -rf "$T/disk" && mkdir -p "$T/disk"
+    full_disk bash "$P/$s.sh" -o "$T/disk/out.jsonl" "$T/arch.tar.gz"
+    expect_status "$s.sh -o FILE on a full disk exits 1" 1
+    expect_stderr_match "$s.sh -o FILE on a full disk names the stage" "^$s.sh: stage '[a-z-]+' failed"
+    expect_true "$s.sh -o FILE on a full disk leaves nothing" "$(ls -A "$T/disk")" test -z "$(ls -A "$T/disk")"
+done
+rm -rf "$T/sample"
+run sh -c "bash '$P/run-sample.sh' '$T/arch.tar.gz' '$T/sample' >/dev/full"
+expect_status "run-sample.sh >/dev/full exits 1" 1
+expect_stderr_match "run-sample.sh >/dev/full says so" "^run-sample.sh: .*fail"
+for reader in "head -n 1" "true"; do
+    rm -rf "$T/sample"
+    closed_pipe "$reader" bash "$P/run-sample.sh" "$T/arch.tar.gz" "$T/sample"
+    expect_status "run-sample.sh | $reader: status 0" 0
+    expect_stderr_empty "run-sample.sh | $reader: nothing on stderr"
+done
+if [ -n "$WRAPPED" ]; then
+    skip "scripts on a full disk (ulimit -f)" "the programs are wrapped (valgrind)"
+elif command -v parallel >/dev/null 2>&1; then
+    # sharded.sh and dedupe-sharded.sh write files only (-o is required).
+    # With no room at all they fail before their first stage; with a little
+    # (small files fit, shards do not) a stage fails and is named.
+    for ROOM in 0 64; do
+        rm -rf "$T/disk" && mkdir -p "$T/disk"
+        full_disk bash "$P/sharded.sh" -q -o "$T/disk/corpus.jsonl" "$T/arch.tar.gz"
+        expect_status "sharded.sh on a full disk ($ROOM blocks) exits 1" 1
+        if [ "$ROOM" -gt 0 ]; then
+            expect_stderr_match "sharded.sh on a full disk names the stage" "^sharded.sh: stage '.*' failed"
+        fi
+        expect_true "sharded.sh on a full disk ($ROOM blocks) leaves nothing" "$(ls -A "$T/disk")" test -z "$(ls -A "$T/disk")"
+        full_disk bash "$P/dedupe-sharded.sh" -q -o "$T/disk/shards" "$T/records.jsonl" "$T/records2.jsonl"
+        expect_status "dedupe-sharded.sh on a full disk ($ROOM blocks) exits 1" 1
+        if [ "$ROOM" -gt 0 ]; then
+            expect_stderr_match "dedupe-sharded.sh on a full disk names the stage" "^dedupe-sharded.sh: stage '.*' failed"
+        fi
+        expect_true "dedupe-sharded.sh on a full disk ($ROOM blocks) leaves no shard" "$(ls -A "$T/disk/shards" 2>/dev/null)" \
+            test -z "$(ls -A "$T/disk/shards" 2>/dev/null)"
+    done
+    ROOM=0
+else
+    skip "sharded.sh, dedupe-sharded.sh on a full disk" "GNU parallel is not installed"
+fi
