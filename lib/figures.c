@@ -262,10 +262,15 @@ static bool ends_with(struct slice s, const char *suffix)
     return slice_is(tail, suffix);
 }
 
+/* The first letter is compared here: the lists are long, most words of
+ * a text are in none, and most figures have no word before them. */
 static bool in_list(struct slice s, const char *const *list)
 {
+    if (s.n == 0)
+        return false; /* no list holds "" */
+    char first = lower(s.s[0]);
     for (; *list; list++)
-        if (slice_is(s, *list))
+        if ((*list)[0] == first && slice_is(s, *list))
             return true;
     return false;
 }
@@ -787,6 +792,9 @@ struct figures {
     struct compiled patterns[PATTERNS];
     struct compiled anchors[PATTERNS];
     struct rxstart *starts;    /* expression i: anchor i; PATTERNS + i: pattern i */
+    /* Anchor i is "[0-9]|...": at a digit it matches that digit, known
+     * without asking PCRE2 (most calls of the count anchor). */
+    bool digit_anchor[PATTERNS];
     struct region *regions;    /* where figures can be, merged, in order */
     size_t nregions, regions_cap;
     pcre2_match_data *match_data;
@@ -874,8 +882,10 @@ struct figures *figures_new(void)
         if (n > most)
             most = n;
     }
-    for (size_t i = 0; i < PATTERNS; i++)
+    for (size_t i = 0; i < PATTERNS; i++) {
         compile_one(&ex->anchors[i], specs[i].anchor, &rw);
+        ex->digit_anchor[i] = strncmp(specs[i].anchor, "[0-9]|", 6) == 0;
+    }
     rewrites_free(&rw);
     const void *codes[2 * PATTERNS];
     for (size_t i = 0; i < PATTERNS; i++) {
@@ -998,14 +1008,19 @@ static void find_regions(struct figures *ex, const struct pattern_spec *spec,
         at = rxstart_next(ex->starts, (size_t)(spec - specs), text, len, at);
         if (at == len)
             break;
-        int rc = match_at(ex, anchor, text, len, at);
-        if (rc == PCRE2_ERROR_NOMATCH) {
-            at++;
-            continue;
+        size_t ov[2] = {at, at + 1};
+        if (!(ex->digit_anchor[spec - specs] && text[at] >= '0' && text[at] <= '9')) {
+            int rc = match_at(ex, anchor, text, len, at);
+            if (rc == PCRE2_ERROR_NOMATCH) {
+                at++;
+                continue;
+            }
+            if (rc < 0)
+                break;
+            const PCRE2_SIZE *match = pcre2_get_ovector_pointer(ex->match_data);
+            ov[0] = match[0];
+            ov[1] = match[1];
         }
-        if (rc < 0)
-            break;
-        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->match_data);
         size_t start = ov[0] > spec->before ? char_start(text, ov[0] - spec->before) : 0;
         size_t end = len - ov[1] > spec->after ? char_start(text, ov[1] + spec->after) : len;
         struct region *last = ex->nregions ? &ex->regions[ex->nregions - 1] : NULL;
@@ -1110,9 +1125,20 @@ static void set_char_offsets(struct figure *figs, size_t n, const char *text)
 const struct figure *figures_find(struct figures *ex, const char *text, size_t len,
                                   size_t *count)
 {
+    if (!utf8_is_valid(text, len)) {
+        ex->ncandidates = ex->nkept = 0;
+        *count = 0;
+        return ex->kept;
+    }
+    return figures_find_utf8(ex, text, len, count);
+}
+
+const struct figure *figures_find_utf8(struct figures *ex, const char *text, size_t len,
+                                       size_t *count)
+{
     ex->ncandidates = 0;
     ex->nkept = 0;
-    if (len > 0 && utf8_is_valid(text, len)) {
+    if (len > 0) {
         rxstart_scan(ex->starts, text, len);
         for (size_t i = 0; i < PATTERNS; i++) {
             find_regions(ex, &specs[i], &ex->anchors[i], text, len);

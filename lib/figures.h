@@ -62,6 +62,12 @@ void figures_free(struct figures *ex);
 const struct figure *figures_find(struct figures *ex, const char *text,
                                   size_t len, size_t *count);
 
+/* The same for a text the caller knows to be valid UTF-8 (a record's
+ * string is: the record layer validates it), without checking it again.
+ * Contract: text is valid UTF-8 (PCRE2 then runs without its own check). */
+const struct figure *figures_find_utf8(struct figures *ex, const char *text,
+                                       size_t len, size_t *count);
+
 /* Append the figures of text[0..len) to out as one compact JSON array:
  * [{"text","span","kind","value"|"low","high","of","unit","approx"}, ...],
  * span in code points, members in that order, absent ones left out. */

@@ -119,7 +119,7 @@ static enum filter_verdict extract(struct record *r, const struct filter_context
     }
     if (run->opt->figures) {
         size_t count;
-        const struct figure *figs = figures_find(run->extractor, text, len, &count);
+        const struct figure *figs = figures_find_utf8(run->extractor, text, len, &count);
         run->figures += count;
         buf_reset(&run->json);
         figures_append_json(figs, count, text, &run->json);

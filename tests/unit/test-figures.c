@@ -202,6 +202,17 @@ static void spans_and_order(void)
     figures_find(ex, "none here", 9, &n);
     CHECK(n == 0, "a later call starts afresh (%zu)", n);
     CHECK_STR(figure_kind_name(FIGURE_RATIO), "ratio", "kind names");
+    /* The variant for known-valid text finds the same; the checking one
+     * gives nothing for invalid text. */
+    const char *valid = "prices rose 12% in 3 weeks, from \xc2\xa3" "5m to \xe2\x82\xac" "9bn";
+    size_t checked, trusted;
+    const struct figure *f = figures_find(ex, valid, strlen(valid), &checked);
+    size_t first_end = checked ? f[checked - 1].char_end : 0;
+    f = figures_find_utf8(ex, valid, strlen(valid), &trusted);
+    CHECK(checked == 3 && trusted == checked && f[trusted - 1].char_end == first_end,
+          "figures_find_utf8 finds what figures_find does (%zu, %zu)", checked, trusted);
+    figures_find(ex, "rose 12% \xc0\xaf", 11, &n);
+    CHECK(n == 0, "invalid UTF-8 gives no figures (%zu)", n);
 }
 
 int main(void)
