@@ -21,6 +21,8 @@ RECORDS="$DATA/records-$SIZE.jsonl"
 # a streaming tool's MB/s does not depend on the input's size.
 RECORDS_SAMPLE="$DATA/records-$SIZE-sample.jsonl"
 [ -f "$RECORDS_SAMPLE" ] || head -c 20000000 "$RECORDS" | sed '$d' >"$RECORDS_SAMPLE"
+RECORDS_TINY="$DATA/records-$SIZE-tiny.jsonl"
+[ -f "$RECORDS_TINY" ] || head -c 2000000 "$RECORDS" | sed '$d' >"$RECORDS_TINY"
 
 TIMEFMT='%e %U %S %M'
 RESULTS=bench/results.md
@@ -38,7 +40,8 @@ measure() {
     wall=$1 user=$2 sys=$3 rss=$4
     awk -v l="$label" -v b="$bytes" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
         mb = b / 1e6; t = (w > 0 ? w : 0.01)
-        printf "| %s | %.0f | %.2f | %.1f | %.2f | %.1f |\n", l, mb, w, mb / t, u + s, r / 1024 }' >>"$ROWS"
+        c = (u + s > 0 ? u + s : 0.01)
+        printf "| %s | %.0f | %.2f | %.1f | %.2f | %.1f | %.1f |\n", l, mb, w, mb / t, u + s, mb / c, r / 1024 }' >>"$ROWS"
     echo "bench: $label done" >&2
 }
 
@@ -58,16 +61,18 @@ done
          "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)."
     echo "Run: $(date -u +%Y-%m-%d)."
     echo
-    echo "The last column compares each row's MB/s with the \`jq -c .\` row on the records."
+    echo "MB/CPU s is MB over CPU seconds: a single-process program's speed even when the"
+    echo "machine is busy. The last two columns compare each row with the \`jq -c .\` row on"
+    echo "the records: by wall-clock MB/s and by MB per CPU second."
     echo
-    echo "| what | MB | seconds | MB/s | CPU s | peak MB | × jq -c . |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| what | MB | seconds | MB/s | CPU s | MB/CPU s | peak MB | × jq (wall) | × jq (CPU) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     # An escaped "\|" in a label is not a column separator.
     awk -F '|' '
-        { row[NR] = $0; gsub(/\\\|/, "\001"); $0 = $0; rate[NR] = $5 + 0 }
-        $2 ~ /^ jq -c \. \(records\) $/ { jq = $5 + 0 }
+        function ratio(a, b) { return b <= 0 || a <= 0 ? " |" : sprintf(a / b < 1 ? " %.2f |" : " %.1f |", a / b) }
+        { row[NR] = $0; gsub(/\\\|/, "\001"); $0 = $0; rate[NR] = $5 + 0; cpu[NR] = $7 + 0 }
+        $2 ~ /^ jq -c \. \(records\) $/ { jq = $5 + 0; jqcpu = $7 + 0 }
         END { for (i = 1; i <= NR; i++)
-                  if (jq > 0 && rate[i] > 0) printf (rate[i] / jq < 1 ? "%s %.2f |\n" : "%s %.1f |\n"), row[i], rate[i] / jq
-                  else printf "%s |\n", row[i] }' "$ROWS"
+                  printf "%s%s%s\n", row[i], ratio(rate[i], jq), ratio(cpu[i], jqcpu) }' "$ROWS"
 } >"$RESULTS"
 cat "$RESULTS"

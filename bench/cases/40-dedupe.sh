@@ -20,9 +20,9 @@ measure "winnow-dedupe (exact and near, defaults)" "$DEDUPE_IN" "bin/winnow-dedu
 bin/winnow-dedupe --quiet --stats "$DATA/dedupe-stats.json" "$DEDUPE_IN" >/dev/null
 dedupe_kept=$(sed -n 's/.*"kept":\([0-9]*\).*/\1/p' "$DATA/dedupe-stats.json")
 tail -n 1 "$ROWS" | awk -F '|' -v n="$DEDUPE_N" -v kept="${dedupe_kept:-0}" '{
-    mb = $7 + 0
+    mb = $8 + 0
     printf "| winnow-dedupe memory: %.0f bytes per record, %.0f per kept record (%d of %d kept) | | | | | |\n",
-        mb * 1048576 / n, (kept > 0 ? mb * 1048576 / kept : 0), kept, n }' >>"$ROWS"
+        mb * 1048576 / n, (kept > 0 ? mb * 1048576 / kept : 0), kept, n }' | sed 's/ | | | | | |$/ | | | | | | |/' >>"$ROWS"
 
 # The sharded steps: 8 shards, signatures and drop in turn (one core each
 # here; GNU parallel runs them side by side), the clustering step alone.
