@@ -94,7 +94,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libwinnow.a
 # Fuzz targets: each tests/fuzz/fuzz-NAME.c is linked with the library
 # compiled by clang with -fsanitize=fuzzer-no-link; new inputs a run
 # finds go to build/fuzz/corpus-NAME. Run one from the project root, e.g.
-#   build/fuzz/fuzz-record -max_total_time=300 -dict=tests/fuzz/json.dict \
+#   build/fuzz/fuzz-record -max_total_time=300 -dict=tests/fuzz/record.dict \
 #       build/fuzz/corpus-record tests/fuzz/corpus-record \
 #       tests/fixtures/record-diff
 FUZZERS = $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz-*.c))

@@ -2,7 +2,7 @@
  * (tests/unit/record-diff.h) on each input, as a record line and as a JSON
  * value. A difference aborts with its description. Build with `make fuzz`;
  * run from the project root, for example:
- *     build/fuzz/fuzz-record -max_total_time=300 -dict=tests/fuzz/json.dict \
+ *     build/fuzz/fuzz-record -max_total_time=300 -dict=tests/fuzz/record.dict \
  *         build/fuzz/corpus-record tests/fuzz/corpus-record \
  *         tests/fixtures/record-diff
  * Inputs that once failed are kept in tests/fixtures/record-diff/, which
