@@ -352,7 +352,7 @@ static void report(const struct options *opt, const struct cluster_totals *t,
         buf_free(&line);
     }
     if (opt->stats_path) {
-        struct output *o = output_file(opt->stats_path);
+        struct output *o = output_file_atomic(opt->stats_path, 0);
         if (!o)
             exit(EXIT_BAD_INPUT);
         struct buf json = BUF_INIT;

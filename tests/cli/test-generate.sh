@@ -111,11 +111,10 @@ for form in dir tar; do
     most=$((want > got ? want : got))
     pct=$(awk -v e="$exact" -v m="$most" 'BEGIN { printf "%.2f", 100 * e / m }')
     expect_true "splitter accuracy on generated pages ($form): $pct% exact ($exact of $want records, $got split)" \
-        "below 95%: $(diff "$T/want.tsv" "$T/got.tsv" | grep '^[<>]' | head -n 4 | tr '\t\n' ' |')" \
-        awk -v e="$exact" -v m="$most" 'BEGIN { exit !(m > 500 && e >= 0.95 * m) }'
+        "below 99%: $(diff "$T/want.tsv" "$T/got.tsv" | grep '^[<>]' | head -n 4 | tr '\t\n' ' |')" \
+        awk -v e="$exact" -v m="$most" 'BEGIN { exit !(m > 500 && e >= 0.99 * m) }'
 done
-# Quotes may differ by design (see winnow-generate(1)); posts and comments
-# only in rare layouts.
+# Posts and comments on their own: the records most of a crawl is made of.
 others=$(grep -cv '^quote' "$T/want.tsv")
 wrong_others=$(comm -23 "$T/want.tsv" "$T/got.tsv" | grep -cv '^quote')
 expect_true "posts and comments: $wrong_others of $others differ" "more than 0.5%" \
