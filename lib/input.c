@@ -449,8 +449,14 @@ int input_slurp(struct input *in, struct buf *out)
         in->bytes_out += have;
         in->start = in->end = in->scanned = 0;
         ssize_t got = fill(in);
-        if (got < 0)
+        if (got < 0) {
+            /* What the failing read inflated is handed over too, as
+             * input_read hands it over: both see the same bytes. */
+            buf_append(out, in->data + in->start, in->end - in->start);
+            in->bytes_out += in->end - in->start;
+            in->start = in->end = in->scanned = 0;
             return -1;
+        }
         if (got == 0)
             return 0;
     }
