@@ -1,6 +1,7 @@
 /* cli.c — shared options and operands (see cli.h). */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -53,4 +54,26 @@ const char *const *cli_operands(int argc, char **argv, int optind_now)
         return stdin_only;
     /* argv is NULL-terminated by the C standard. */
     return (const char *const *)(argv + optind_now);
+}
+
+unsigned long long cli_parse_count(const char *text, const char *option,
+                                   unsigned long long lo, unsigned long long hi)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    /* strtoull would accept a sign and leading spaces: a count has neither. */
+    if (text[0] < '0' || text[0] > '9' || *end != '\0' || errno == ERANGE || v < lo || v > hi)
+        die_usage("invalid %s '%s' (a whole number from %llu to %llu)", option, text, lo, hi);
+    return v;
+}
+
+double cli_parse_real(const char *text, const char *option, double lo, double hi)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end != '\0' || !(v >= lo && v <= hi))
+        die_usage("invalid %s '%s' (a number from %g to %g)", option, text, lo, hi);
+    return v;
 }

@@ -50,6 +50,13 @@ struct cli_program {
 bool cli_common_option(int opt, const char *arg, struct cli_common *common,
                        const struct cli_program *program);
 
+/* The value of a numeric option, or a usage error naming option and the
+ * range: a whole number written in decimal digits (no sign, no spaces) in
+ * [lo, hi]; and a number as strtod reads it (in the C locale) in [lo, hi]. */
+unsigned long long cli_parse_count(const char *text, const char *option,
+                                   unsigned long long lo, unsigned long long hi);
+double cli_parse_real(const char *text, const char *option, double lo, double hi);
+
 /* The operands as a NULL-terminated list; "-" alone when there are none. */
 const char *const *cli_operands(int argc, char **argv, int optind_now);
 

@@ -84,15 +84,6 @@ struct run {
     struct buf scratch, id_text;
 };
 
-static unsigned parse_count(const char *arg, unsigned min, unsigned max, const char *name)
-{
-    char *end;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (*arg < '0' || *arg > '9' || *end || v < min || v > max)
-        die_usage("invalid %s '%s' (a whole number from %u to %u)", name, arg, min, max);
-    return (unsigned)v;
-}
-
 static unsigned parse_mode(const char *arg)
 {
     if (strcmp(arg, "exact") == 0)
@@ -102,15 +93,6 @@ static unsigned parse_mode(const char *arg)
     if (strcmp(arg, "both") == 0)
         return DEDUPE_BOTH;
     die_usage("invalid --mode '%s' (exact, near or both)", arg);
-}
-
-static double parse_threshold(const char *arg)
-{
-    char *end;
-    double t = strtod(arg, &end);
-    if (end == arg || *end || !(t > 0 && t <= 1))
-        die_usage("invalid --threshold '%s' (a Jaccard similarity above 0, at most 1)", arg);
-    return t;
 }
 
 static void set_step(struct options *opt, enum step step)
@@ -131,12 +113,12 @@ static void program_option(int c, const char *arg, struct options *opt)
     case 'm': opt->params.mode = parse_mode(arg); break;
     case 'f': opt->field = arg; break;
     case 'k': opt->key_field = arg; break;
-    case 't': opt->params.threshold = parse_threshold(arg); break;
-    case OPT_SHINGLE: opt->params.shingle.size = parse_count(arg, 1, 64, "--shingle"); break;
-    case OPT_PERMS: opt->params.perms = parse_count(arg, 1, MINHASH_MAX_PERMS, "--perms"); break;
-    case OPT_BANDS: opt->params.bands = parse_count(arg, 1, MINHASH_MAX_PERMS, "--bands"); break;
+    case 't': opt->params.threshold = cli_parse_real(arg, "--threshold", 0.01, 1); break;
+    case OPT_SHINGLE: opt->params.shingle.size = (unsigned)cli_parse_count(arg, "--shingle", 1, 64); break;
+    case OPT_PERMS: opt->params.perms = (unsigned)cli_parse_count(arg, "--perms", 1, MINHASH_MAX_PERMS); break;
+    case OPT_BANDS: opt->params.bands = (unsigned)cli_parse_count(arg, "--bands", 1, MINHASH_MAX_PERMS); break;
     case OPT_FOLD: opt->params.shingle.fold_digits = true; break;
-    case OPT_MIN_WORDS: opt->params.min_words = parse_count(arg, 0, 1000000, "--min-words"); break;
+    case OPT_MIN_WORDS: opt->params.min_words = (unsigned)cli_parse_count(arg, "--min-words", 0, 1000000); break;
     case OPT_MARK: opt->mark = true; break;
     case OPT_REMOVED: opt->removed_path = arg; break;
     case OPT_STATS: opt->stats_path = arg; break;
@@ -144,7 +126,7 @@ static void program_option(int c, const char *arg, struct options *opt)
     case OPT_CLUSTER: set_step(opt, STEP_CLUSTER); break;
     case OPT_DROP_LISTED: set_step(opt, STEP_DROP_LISTED); opt->drop_list = arg; break;
     case OPT_SHARD:
-        opt->shard = parse_count(arg, 0, SIGFILE_MAX_SHARD, "--shard");
+        opt->shard = (unsigned)cli_parse_count(arg, "--shard", 0, SIGFILE_MAX_SHARD);
         opt->shard_given = true;
         break;
     default: break;

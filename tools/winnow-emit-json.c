@@ -8,7 +8,6 @@
  * input, see nest.h), the summary (its counters, see summary.h) and
  * --figures (the date and title of every post, see figtable.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,31 +111,11 @@ enum {
     OPT_TOP
 };
 
-static long parse_number(const char *text, const char *option, long lo, long hi)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (errno || end == text || *end || v < lo || v > hi)
-        die_usage("invalid %s '%s' (an integer from %ld to %ld)", option, text, lo, hi);
-    return v;
-}
-
-static double parse_seconds(const char *text)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end || !(v >= 0 && v <= 86400))
-        die_usage("invalid --counts-wait '%s' (seconds, 0 to 86400)", text);
-    return v;
-}
-
 static void program_option(int c, const char *arg, struct options *opt)
 {
     switch (c) {
     case 'o': opt->output_path = strcmp(arg, "-") == 0 ? NULL : arg; break;
-    case OPT_LEVEL: opt->level = (int)parse_number(arg, "--level", 1, 9); break;
+    case OPT_LEVEL: opt->level = (int)cli_parse_count(arg, "--level", 1, 9); break;
     case OPT_PRETTY: opt->pretty = true; break;
     case OPT_ARRAY: opt->array = true; break;
     case OPT_FIELDS: opt->fields = arg; break;
@@ -151,8 +130,8 @@ static void program_option(int c, const char *arg, struct options *opt)
     case OPT_SUMMARY: opt->summary = true; break;
     case OPT_SUMMARY_FILE: opt->summary_file = arg; break;
     case OPT_COUNTS_FROM: opt->counts_from[opt->n_counts_from++] = arg; break;
-    case OPT_COUNTS_WAIT: opt->counts_wait = parse_seconds(arg); break;
-    case OPT_TOP: opt->top = (unsigned)parse_number(arg, "--top", 1, 1000000); break;
+    case OPT_COUNTS_WAIT: opt->counts_wait = cli_parse_real(arg, "--counts-wait", 0, 86400); break;
+    case OPT_TOP: opt->top = (unsigned)cli_parse_count(arg, "--top", 1, 1000000); break;
     default: break;
     }
 }

@@ -6,6 +6,7 @@
  * Holds one page at a time.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,16 +52,6 @@ struct options {
     unsigned long long size;
     const char *paths[4]; /* indexed by enum page_sink_kind; NULL: not asked for */
 };
-
-static unsigned long long parse_seed(const char *arg)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(arg, &end, 10);
-    if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno == ERANGE)
-        die_usage("invalid --seed '%s' (a number from 0 to 18446744073709551615)", arg);
-    return v;
-}
 
 /* "300K", "3M", "1G", "5000": bytes, in powers of 1024. */
 static unsigned long long parse_size(const char *arg)
@@ -111,7 +102,7 @@ static void parse_options(int argc, char **argv, struct options *opt)
         if (cli_common_option(c, optarg, &opt->common, &program))
             continue;
         switch (c) {
-        case OPT_SEED: opt->seed = parse_seed(optarg); break;
+        case OPT_SEED: opt->seed = cli_parse_count(optarg, "--seed", 0, ULLONG_MAX); break;
         case OPT_SIZE: opt->size = parse_size(optarg); break;
         case OPT_TAR: set_path(opt, SINK_TAR, "tar", optarg); break;
         case OPT_NDJSON: set_path(opt, SINK_NDJSON, "ndjson", optarg); break;
