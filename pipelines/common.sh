@@ -19,6 +19,22 @@ if [ -n "${WINNOW_BIN:-}" ]; then PATH="$WINNOW_BIN:$PATH"
 elif [ -x "$here/../bin/winnow-split" ]; then PATH="$here/../bin:$PATH"; fi
 export PATH LC_ALL=C
 
+# common_option ARG...: take the options every script shares from the
+# front of ARG... (-h, -o FILE, --counts DIR, --rejects DIR, -q), setting
+# out, counts_dir, rejects_dir and quiet; $taken says how many words the
+# option used (0: not one of them).
+common_option() {
+    taken=2
+    case "$1" in
+        -h|--help) usage; exit 0 ;;
+        -o) [ $# -ge 2 ] || die_usage "-o needs a file"; out=$2 ;;
+        --counts) [ $# -ge 2 ] || die_usage "--counts needs a folder"; counts_dir=$2 ;;
+        --rejects) [ $# -ge 2 ] || die_usage "--rejects needs a folder"; rejects_dir=$2 ;;
+        -q|--quiet) quiet=1; taken=1 ;;
+        *) taken=0 ;;
+    esac
+}
+
 # check_archives ARCHIVE...: each must be readable ('-' is stdin).
 check_archives() {
     [ $# -gt 0 ] || die_usage "no archive given"
@@ -32,6 +48,9 @@ check_archives() {
 work=$(mktemp -d)
 staging=() commits=()
 trap 'rm -rf "$work" "${staging[@]}"' EXIT
+
+# What common_option sets; a script adds its own options.
+out=- counts_dir= rejects_dir= quiet=
 
 # stage_file PATH: set $staged to where the last stage is to write PATH: a
 # file in a hidden folder beside PATH, renamed to PATH (commit_files) only
@@ -86,6 +105,15 @@ check_stages() {
         fi
         i=$((i + 1))
     done
+}
+
+# finish_stages STAGE...: with $status holding the pipeline's PIPESTATUS:
+# stop at a failed stage, else put the staged files in place and, unless
+# $quiet, report each stage and where $out went.
+finish_stages() {
+    check_stages "$@"
+    commit_files
+    [ -n "$quiet" ] || report_stages "$out" "$@"
 }
 
 # report_stages OUT STAGE...: one line per stage on stderr, its accounting

@@ -26,17 +26,14 @@ script=corpus.sh
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-out=- summary= counts_dir= removed= mark=() rejects_dir= quiet=
+summary= removed= mark=()
 while [ $# -gt 0 ]; do
+    common_option "$@"
+    [ "$taken" -eq 0 ] || { shift "$taken"; continue; }
     case "$1" in
-        -h|--help) usage; exit 0 ;;
-        -o) [ $# -ge 2 ] || die_usage "-o needs a file"; out=$2; shift 2 ;;
         --summary) [ $# -ge 2 ] || die_usage "--summary needs a file"; summary=$2; shift 2 ;;
-        --counts) [ $# -ge 2 ] || die_usage "--counts needs a folder"; counts_dir=$2; shift 2 ;;
         --removed) [ $# -ge 2 ] || die_usage "--removed needs a file"; removed=$2; shift 2 ;;
-        --rejects) [ $# -ge 2 ] || die_usage "--rejects needs a folder"; rejects_dir=$2; shift 2 ;;
         --mark) mark=(--mark); shift ;;
-        -q|--quiet) quiet=1; shift ;;
         --) shift; break ;;
         -*) die_usage "unknown option $1" ;;
         *) break ;;
@@ -71,8 +68,4 @@ status=("${PIPESTATUS[@]}")
 set -e
 
 stages=(split normalize extract-stats dedupe emit-json)
-check_stages "${stages[@]}"
-
-commit_files
-
-[ -n "$quiet" ] || report_stages "$out" "${stages[@]}"
+finish_stages "${stages[@]}"

@@ -32,16 +32,13 @@ script=figures.sh
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-out=- format= fields= counts_dir= rejects_dir= quiet= archives=()
+format= fields= archives=()
 while [ $# -gt 0 ]; do
+    common_option "$@"
+    [ "$taken" -eq 0 ] || { shift "$taken"; continue; }
     case "$1" in
-        -h|--help) usage; exit 0 ;;
-        -o) [ $# -ge 2 ] || die_usage "-o needs a file"; out=$2; shift 2 ;;
         --format) [ $# -ge 2 ] || die_usage "--format needs csv or ndjson"; format=$2; shift 2 ;;
         --fields) [ $# -ge 2 ] || die_usage "--fields needs a list"; fields=$2; shift 2 ;;
-        --counts) [ $# -ge 2 ] || die_usage "--counts needs a folder"; counts_dir=$2; shift 2 ;;
-        --rejects) [ $# -ge 2 ] || die_usage "--rejects needs a folder"; rejects_dir=$2; shift 2 ;;
-        -q|--quiet) quiet=1; shift ;;
         --) shift; archives+=("$@"); break ;;
         -?*) die_usage "unknown option $1" ;;
         *) archives+=("$1"); shift ;;
@@ -81,8 +78,4 @@ status=("${PIPESTATUS[@]}")
 set -e
 
 stages=(split normalize extract-stats dedupe emit-json)
-check_stages "${stages[@]}"
-
-commit_files
-
-[ -n "$quiet" ] || report_stages "$out" "${stages[@]}"
+finish_stages "${stages[@]}"

@@ -30,17 +30,14 @@ script=threads.sh
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-out=- pretty=() dedupe=1 removed= counts_dir= rejects_dir= quiet= archives=()
+pretty=() dedupe=1 removed= archives=()
 while [ $# -gt 0 ]; do
+    common_option "$@"
+    [ "$taken" -eq 0 ] || { shift "$taken"; continue; }
     case "$1" in
-        -h|--help) usage; exit 0 ;;
-        -o) [ $# -ge 2 ] || die_usage "-o needs a file"; out=$2; shift 2 ;;
         --pretty) pretty=(--pretty); shift ;;
         --no-dedupe) dedupe=; shift ;;
         --removed) [ $# -ge 2 ] || die_usage "--removed needs a file"; removed=$2; shift 2 ;;
-        --counts) [ $# -ge 2 ] || die_usage "--counts needs a folder"; counts_dir=$2; shift 2 ;;
-        --rejects) [ $# -ge 2 ] || die_usage "--rejects needs a folder"; rejects_dir=$2; shift 2 ;;
-        -q|--quiet) quiet=1; shift ;;
         --) shift; archives+=("$@"); break ;;
         -?*) die_usage "unknown option $1" ;;
         *) archives+=("$1"); shift ;;
@@ -76,8 +73,4 @@ winnow-split "${split_opts[@]}" "${archives[@]}" |
 status=("${PIPESTATUS[@]}")
 set -e
 
-check_stages "${stages[@]}"
-
-commit_files
-
-[ -n "$quiet" ] || report_stages "$out" "${stages[@]}"
+finish_stages "${stages[@]}"
