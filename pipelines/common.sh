@@ -2,7 +2,7 @@
 #
 # The sourcing script sets `script` (its name, for messages) and `here`
 # (its folder) first. This file owns: finding the programs, the usage
-# error, checking archives, the work folder, staged output (written beside
+# error, checking archives, the work folder, GNU parallel, staged output (written beside
 # its target, renamed only when every stage succeeded), the options every
 # stage takes, naming the stage that failed, and the per-stage summary.
 
@@ -45,9 +45,33 @@ check_archives() {
     done
 }
 
-work=$(mktemp -d)
+# abs PATH: PATH made absolute (for commands that run elsewhere).
+abs() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$PWD" "$1" ;; esac; }
+
+# use_work_dir [DIR]: set $work to DIR (created, kept), or to a temporary
+# folder removed at exit.
+work= work_temp=
 staging=() commits=()
-trap 'rm -rf "$work" "${staging[@]}"' EXIT
+trap 'rm -rf "$work_temp" "${staging[@]}"' EXIT
+use_work_dir() {
+    if [ -n "${1:-}" ]; then
+        mkdir -p "$1"
+        work=$(abs "$1")
+    else
+        work_temp=$(mktemp -d "${TMPDIR:-/tmp}/${script%.sh}.XXXXXX")
+        work=$work_temp
+    fi
+}
+
+# need_parallel: GNU parallel must be installed.
+need_parallel() {
+    command -v parallel >/dev/null ||
+        { echo "$script: GNU parallel is not installed (apt-get install parallel)" >&2; exit 1; }
+    export PARALLEL_SHELL=bash
+}
+
+# stage_failed STAGE: a stage run on its own failed.
+stage_failed() { echo "$script: stage '$1' failed" >&2; exit 1; }
 
 # What common_option sets; a script adds its own options.
 out=- counts_dir= rejects_dir= quiet=
@@ -80,6 +104,7 @@ commit_files() {
 # prepare_stages COUNTS_DIR REJECTS_DIR: where each stage's accounting and
 # bad lines go (COUNTS_DIR empty: the work folder).
 prepare_stages() {
+    [ -n "$work" ] || use_work_dir
     counts_dir=${1:-$work/counts}
     rejects_dir=$2
     mkdir -p "$counts_dir"

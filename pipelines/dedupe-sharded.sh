@@ -33,17 +33,11 @@
 # --fold-digits.
 set -euo pipefail
 
-usage() {
-    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-}
-die_usage() {
-    echo "dedupe-sharded.sh: $1" >&2
-    echo "Try 'dedupe-sharded.sh --help' for more information." >&2
-    exit 2
-}
-stage_failed() { echo "dedupe-sharded.sh: stage '$1' failed" >&2; exit 1; }
+script=dedupe-sharded.sh
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 
-out= jobs= hosts= work= quiet= stats=
+out= jobs= hosts= work_dir= stats= removed=
 drop_opts=() sign_opts=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -51,7 +45,7 @@ while [ $# -gt 0 ]; do
         -o) out=${2:?-o needs a folder}; shift 2 ;;
         -j) jobs=${2:?-j needs a number}; shift 2 ;;
         -S) hosts=${2:?-S needs hosts}; shift 2 ;;
-        -w) work=${2:?-w needs a folder}; shift 2 ;;
+        -w) work_dir=${2:?-w needs a folder}; shift 2 ;;
         --mark) drop_opts+=(--mark); shift ;;
         --removed) removed=${2:?--removed needs a folder}; shift 2 ;;
         --stats) stats=${2:?--stats needs a file}; shift 2 ;;
@@ -67,29 +61,16 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$out" ] || die_usage "no output folder (-o DIR)"
 [ $# -gt 0 ] || die_usage "no input file"
-command -v parallel >/dev/null || { echo "dedupe-sharded.sh: GNU parallel is not installed (apt-get install parallel)" >&2; exit 1; }
-
-here=$(cd "$(dirname "$0")" && pwd)
-# The programs of this tree (or of $WINNOW_BIN) before those on PATH.
-if [ -n "${WINNOW_BIN:-}" ]; then PATH="$WINNOW_BIN:$PATH"
-elif [ -x "$here/../bin/winnow-dedupe" ]; then PATH="$here/../bin:$PATH"; fi
+need_parallel
 dedupe=$(command -v winnow-dedupe) || { echo "dedupe-sharded.sh: winnow-dedupe not found" >&2; exit 1; }
-export LC_ALL=C PARALLEL_SHELL=bash
 
 # Check the options once, here, rather than in every job.
 "$dedupe" --signatures "${sign_opts[@]}" </dev/null >/dev/null || exit 2
 
-abs() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$PWD" "$1" ;; esac; }
 mkdir -p "$out"
 out=$(abs "$out")
-if [ -n "${removed:-}" ]; then mkdir -p "$removed"; removed=$(abs "$removed"); fi
-if [ -n "$work" ]; then
-    mkdir -p "$work"
-else
-    work=$(mktemp -d "${TMPDIR:-/tmp}/dedupe-sharded.XXXXXX")
-    trap 'rm -rf "$work"' EXIT
-fi
-work=$(abs "$work")
+if [ -n "$removed" ]; then mkdir -p "$removed"; removed=$(abs "$removed"); fi
+use_work_dir "$work_dir"
 
 # The manifest: shard number, input path, output name; names must differ.
 n=0

@@ -21,15 +21,11 @@
 #   -h, --help       show this help
 set -euo pipefail
 
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
-die_usage() {
-    echo "sharded.sh: $1" >&2
-    echo "Try 'sharded.sh --help' for more information." >&2
-    exit 2
-}
-stage_failed() { echo "sharded.sh: stage '$1' failed" >&2; exit 1; }
+script=sharded.sh
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 
-out= summary= jobs= hosts= work= quiet=
+out= summary= jobs= hosts= work_dir=
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
@@ -37,7 +33,7 @@ while [ $# -gt 0 ]; do
         --summary) [ $# -ge 2 ] || die_usage "--summary needs a file"; summary=$2; shift 2 ;;
         -j) [ $# -ge 2 ] || die_usage "-j needs a number"; jobs=$2; shift 2 ;;
         -S) [ $# -ge 2 ] || die_usage "-S needs hosts"; hosts=$2; shift 2 ;;
-        -w) [ $# -ge 2 ] || die_usage "-w needs a folder"; work=$2; shift 2 ;;
+        -w) [ $# -ge 2 ] || die_usage "-w needs a folder"; work_dir=$2; shift 2 ;;
         -q|--quiet) quiet=1; shift ;;
         --) shift; break ;;
         -*) die_usage "unknown option $1" ;;
@@ -46,22 +42,8 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$out" ] || die_usage "no output file (-o FILE)"
 [ $# -gt 0 ] || die_usage "no archive given"
-command -v parallel >/dev/null ||
-    { echo "sharded.sh: GNU parallel is not installed (apt-get install parallel)" >&2; exit 1; }
-
-here=$(cd "$(dirname "$0")" && pwd)
-if [ -n "${WINNOW_BIN:-}" ]; then PATH="$WINNOW_BIN:$PATH"
-elif [ -x "$here/../bin/winnow-split" ]; then PATH="$here/../bin:$PATH"; fi
-export PATH LC_ALL=C PARALLEL_SHELL=bash
-
-abs() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$PWD" "$1" ;; esac; }
-if [ -n "$work" ]; then
-    mkdir -p "$work"
-else
-    work=$(mktemp -d "${TMPDIR:-/tmp}/sharded.XXXXXX")
-    trap 'rm -rf "$work"' EXIT
-fi
-work=$(abs "$work")
+need_parallel
+use_work_dir "$work_dir"
 mkdir -p "$work/records" "$work/dedup" "$work/counts"
 
 # The shards in the order given: number, archive, record file name.
