@@ -4,13 +4,14 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 
-static void print_and_exit(const char *text)
+void cli_print_and_exit(const char *text)
 {
     if (fputs(text, stdout) == EOF || fflush(stdout) != 0 || ferror(stdout))
-        exit(EXIT_BAD_INPUT);
+        die(EXIT_BAD_INPUT, "write error: %s", strerror(errno));
     exit(EXIT_OK);
 }
 
@@ -21,11 +22,11 @@ bool cli_common_option(int opt, const char *arg, struct cli_common *common,
     switch (opt) {
     case 'h':
     case CLI_OPT_HELP:
-        print_and_exit(program->usage);
+        cli_print_and_exit(program->usage);
         break;
     case CLI_OPT_VERSION:
         snprintf(version, sizeof version, "%s %s\n", program->name, WINNOW_VERSION);
-        print_and_exit(version);
+        cli_print_and_exit(version);
         break;
     case 'q':
     case CLI_OPT_QUIET:

@@ -57,6 +57,10 @@ unsigned long long cli_parse_count(const char *text, const char *option,
                                    unsigned long long lo, unsigned long long hi);
 double cli_parse_real(const char *text, const char *option, double lo, double hi);
 
+/* Write text (--help, --version) to stdout and exit 0; a failed write is
+ * reported ("write error: ...") and exits 1. */
+_Noreturn void cli_print_and_exit(const char *text);
+
 /* The operands as a NULL-terminated list; "-" alone when there are none. */
 const char *const *cli_operands(int argc, char **argv, int optind_now);
 

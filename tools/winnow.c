@@ -41,13 +41,6 @@ static void own_directory(char *dir, size_t size)
         dir[0] = '\0';
 }
 
-static int print(const char *text)
-{
-    if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
-        return EXIT_BAD_INPUT;
-    return EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
     diag_init("winnow");
@@ -55,9 +48,9 @@ int main(int argc, char **argv)
         die_usage("no command given");
     const char *command = argv[1];
     if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0)
-        return print(usage);
+        cli_print_and_exit(usage);
     if (strcmp(command, "--version") == 0)
-        return print("winnow " WINNOW_VERSION "\n");
+        cli_print_and_exit("winnow " WINNOW_VERSION "\n");
     if (command[0] == '-' || strchr(command, '/'))
         die_usage("invalid command '%s'", command);
 

@@ -27,3 +27,15 @@ run winnow split --by sentences "$T/page.txt"
 expect_status "the command's own usage errors pass through" 2
 run winnow split --version
 expect_stdout "arguments reach the command" "winnow-split 0.1.0"
+
+# A failed write of the help is an error; a closed pipe reaches the command.
+if [ -w /dev/full ]; then
+    run sh -c "winnow --help >/dev/full"
+    expect_status "--help to a full disk exits 1" 1
+    expect_stderr_match "--help to a full disk is reported" "write error"
+    run sh -c "winnow-split --version >/dev/full"
+    expect_status "a program's --version to a full disk exits 1" 1
+    expect_stderr_match "a program's --version to a full disk is reported" "winnow-split: write error"
+fi
+run sh -c "winnow split '$T/page.txt' | head -c 1"
+expect_stderr_empty "a closed pipe behind winnow split is quiet"
