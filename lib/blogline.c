@@ -37,7 +37,7 @@ struct list_item blogline_list_item(const char *s, size_t from, size_t to)
 {
     static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
                                           "\xC2\xB7", "\xE2\x80\x93", "-", "*"};
-    struct list_item item = {LIST_MARK_NONE, 0, 0, NULL};
+    struct list_item item = {LIST_MARK_NONE, 0, NULL};
     size_t text_from;
     if (blogline_number(s, from, to, &item.number, &text_from)) {
         item.mark = LIST_MARK_NUMBER;
@@ -47,7 +47,7 @@ struct list_item blogline_list_item(const char *s, size_t from, size_t to)
         size_t n = strlen(bullets[i]);
         if (to - from > n && memcmp(s + from, bullets[i], n) == 0 &&
             seg_space_after(s, from + n, to) > 0)
-            return (struct list_item){LIST_MARK_BULLET, 0, n, bullets[i]};
+            return (struct list_item){LIST_MARK_BULLET, 0, bullets[i]};
     }
     return item;
 }

@@ -24,7 +24,6 @@ enum list_mark { LIST_MARK_NONE, LIST_MARK_NUMBER, LIST_MARK_BULLET };
 struct list_item {
     enum list_mark mark;
     unsigned number;
-    size_t bullet_len;
     const char *bullet;
 };
 

@@ -85,6 +85,17 @@ void buf_append_char(struct buf *b, char c)
     b->data[b->len] = '\0';
 }
 
+void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (k > 0 && (v || sizeof digits - k < min_digits));
+    buf_append(b, digits + k, sizeof digits - k);
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
     /* Most messages fit in a small stack buffer: format once. */

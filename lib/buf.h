@@ -32,6 +32,9 @@ void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const void *data, size_t n);
 void buf_append_str(struct buf *b, const char *s);
 void buf_append_char(struct buf *b, char c);
+/* v in decimal, at least min_digits digits (zeros in front), without
+ * printf: for numbers written per record (ids, stats, figures). */
+void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits);
 /* printf-style append. */
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

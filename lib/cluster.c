@@ -16,10 +16,9 @@ enum phase { PHASE_PARAMS, PHASE_KEYS, PHASE_RECORDS };
 
 struct cluster {
     enum phase phase;
-    bool have_params;
-    struct buf params_line;
+    struct buf params_line;      /* the first "#params" line */
     struct dedupe_params params;
-    struct dedupe *engine;
+    struct dedupe *engine;       /* made with the parameters: NULL before */
     struct sigfile_record record;
     struct buf group_key;        /* key of the group being read */
     uint64_t *members;           /* its orders */
@@ -28,7 +27,6 @@ struct cluster {
     bool any_record;
     uint64_t last_order;
     struct cluster_totals totals;
-    struct buf id_scratch;
 };
 
 struct cluster *cluster_new(void)
@@ -44,12 +42,11 @@ void cluster_free(struct cluster *c)
         return;
     buf_free(&c->params_line);
     dedupe_free(c->engine);
-    if (c->have_params)
+    if (c->engine)
         sigfile_record_free(&c->record);
     buf_free(&c->group_key);
     free(c->members);
     hashset_free(c->involved);
-    buf_free(&c->id_scratch);
     free(c);
 }
 
@@ -75,7 +72,7 @@ static bool take_params(struct cluster *c, const char *line, size_t len, struct 
         buf_append_str(reason, "#params line after keys (is the stream sorted with LC_ALL=C?)");
         return false;
     }
-    if (c->have_params) {
+    if (c->engine) {
         if (len == c->params_line.len && memcmp(line, c->params_line.data, len) == 0)
             return true;
         buf_append_str(reason, "shards were signed with different parameters");
@@ -86,7 +83,6 @@ static bool take_params(struct cluster *c, const char *line, size_t len, struct 
         return false;
     }
     buf_append(&c->params_line, line, len);
-    c->have_params = true;
     c->engine = dedupe_new(&c->params);
     sigfile_record_init(&c->record, &c->params);
     return true;
@@ -183,7 +179,7 @@ bool cluster_line(struct cluster *c, const char *line, size_t len, struct buf *o
         return true;
     if (line[0] == '#')
         return take_params(c, line, len, reason);
-    if (!c->have_params) {
+    if (!c->engine) {
         buf_append_str(reason, "no #params line before the signatures");
         return false;
     }
@@ -209,61 +205,45 @@ const struct cluster_totals *cluster_totals(const struct cluster *c)
     return &c->totals;
 }
 
-const struct dedupe_params *cluster_params(const struct cluster *c)
-{
-    return c->have_params ? &c->params : NULL;
-}
+/* The state of cluster_run over its inputs. */
+struct cluster_pass {
+    struct cluster *c;
+    struct output *out;
+    struct buf lines, reason;
+    struct progress meter;
+};
 
-size_t cluster_memory(const struct cluster *c)
+/* One line of the sorted stream (input_line_fn); false at a bad line. */
+static bool cluster_input_line(struct input *in, const char *line, size_t len, void *ctx)
 {
-    return sizeof *c + hashset_memory(c->involved) + c->cap * sizeof *c->members +
-           (c->engine ? dedupe_memory(c->engine) : 0);
-}
-
-/* Returns false when the input could not be read or a line was bad. */
-static bool cluster_input(struct cluster *c, const char *path, struct output *out,
-                          struct buf *lines, struct buf *reason, struct progress *meter)
-{
-    struct input *in = input_open(path);
-    if (!in)
-        return false;
-    const char *line;
-    size_t len;
-    int rc;
-    bool ok = true;
-    while (ok && (rc = input_getline(in, &line, &len)) > 0) {
-        buf_reset(lines);
-        buf_reset(reason);
-        ok = cluster_line(c, line, len, lines, reason);
-        if (!ok)
-            warn_at(input_name(in), input_lineno(in), "%s", reason->data);
-        output_write(out, lines->data, lines->len);
-        progress_update(meter, c->totals.in, input_bytes_out(in));
-    }
-    ok = ok && rc == 0;
-    return input_close(in) == 0 && ok;
+    struct cluster_pass *cp = ctx;
+    buf_reset(&cp->lines);
+    buf_reset(&cp->reason);
+    bool ok = cluster_line(cp->c, line, len, &cp->lines, &cp->reason);
+    if (!ok)
+        warn_at(input_name(in), input_lineno(in), "%s", cp->reason.data);
+    output_write(cp->out, cp->lines.data, cp->lines.len);
+    progress_update(&cp->meter, cp->c->totals.in, input_bytes_out(in));
+    return ok;
 }
 
 int cluster_run(const char *const *paths, bool quiet, struct cluster_totals *totals)
 {
-    struct cluster *c = cluster_new();
-    struct output *out = output_stdout();
-    struct buf lines = BUF_INIT, reason = BUF_INIT;
-    struct progress meter;
-    progress_init(&meter, quiet);
+    struct cluster_pass cp = {cluster_new(), output_stdout(), BUF_INIT, BUF_INIT, {0}};
+    progress_init(&cp.meter, quiet);
     bool ok = true;
     for (; ok && *paths; paths++)
-        ok = cluster_input(c, *paths, out, &lines, &reason, &meter);
-    progress_end(&meter);
-    buf_reset(&reason);
-    if (ok && !cluster_finish(c, &reason)) {
-        warnf("%s", reason.data);
+        ok = input_each_line(*paths, cluster_input_line, &cp);
+    progress_end(&cp.meter);
+    buf_reset(&cp.reason);
+    if (ok && !cluster_finish(cp.c, &cp.reason)) {
+        warnf("%s", cp.reason.data);
         ok = false;
     }
-    output_close(out);
-    *totals = c->totals;
-    cluster_free(c);
-    buf_free(&lines);
-    buf_free(&reason);
+    output_close(cp.out);
+    *totals = cp.c->totals;
+    cluster_free(cp.c);
+    buf_free(&cp.lines);
+    buf_free(&cp.reason);
     return ok ? EXIT_OK : EXIT_BAD_INPUT;
 }

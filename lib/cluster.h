@@ -42,9 +42,6 @@ bool cluster_line(struct cluster *c, const char *line, size_t len,
 /* After the last line; false (reason set) when the stream ended early. */
 bool cluster_finish(struct cluster *c, struct buf *reason);
 const struct cluster_totals *cluster_totals(const struct cluster *c);
-/* The parameters read, or NULL before any "#params" line. */
-const struct dedupe_params *cluster_params(const struct cluster *c);
-size_t cluster_memory(const struct cluster *c);
 
 /* The whole step: read the sorted stream from paths (files, "-" for
  * stdin), write the drop list to standard output, fill *totals; a progress

@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include "buf.h"
+#include "stablesort.h"
 
 enum { NO_ENTRY = 0 }; /* slots hold entry number + 1 */
 
@@ -131,43 +132,18 @@ unsigned long long countmap_count(const struct countmap *m, size_t i)
     return m->entries[i].count;
 }
 
-static size_t *entry_numbers(const struct countmap *m)
+/* Orders of entries: stable, so equal entries keep their order of first
+ * appearance. */
+static int by_count_desc(const void *ctx, size_t a, size_t b)
 {
-    size_t *order = xmalloc((m->size ? m->size : 1) * sizeof *order);
-    for (size_t i = 0; i < m->size; i++)
-        order[i] = i;
-    return order;
-}
-
-/* A stable merge sort: equal entries keep the order of first appearance. */
-typedef int (*entry_cmp)(const struct countmap *m, size_t a, size_t b);
-
-static void merge_sort(const struct countmap *m, size_t *v, size_t *tmp, size_t n,
-                       entry_cmp cmp)
-{
-    if (n < 2)
-        return;
-    size_t half = n / 2;
-    merge_sort(m, v, tmp, half, cmp);
-    merge_sort(m, v + half, tmp, n - half, cmp);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < n)
-        tmp[k++] = cmp(m, v[j], v[i]) < 0 ? v[j++] : v[i++];
-    while (i < half)
-        tmp[k++] = v[i++];
-    while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, n * sizeof *v);
-}
-
-static int by_count_desc(const struct countmap *m, size_t a, size_t b)
-{
+    const struct countmap *m = ctx;
     unsigned long long ca = m->entries[a].count, cb = m->entries[b].count;
     return ca > cb ? -1 : ca < cb ? 1 : 0;
 }
 
-static int by_key(const struct countmap *m, size_t a, size_t b)
+static int by_key(const void *ctx, size_t a, size_t b)
 {
+    const struct countmap *m = ctx;
     const struct entry *ea = &m->entries[a], *eb = &m->entries[b];
     size_t n = ea->len < eb->len ? ea->len : eb->len;
     int c = memcmp(ea->key, eb->key, n);
@@ -176,12 +152,12 @@ static int by_key(const struct countmap *m, size_t a, size_t b)
     return ea->len < eb->len ? -1 : ea->len > eb->len ? 1 : 0;
 }
 
-static size_t *sorted(const struct countmap *m, entry_cmp cmp)
+static size_t *sorted(const struct countmap *m, stable_cmp cmp)
 {
-    size_t *order = entry_numbers(m);
-    size_t *tmp = xmalloc((m->size ? m->size : 1) * sizeof *tmp);
-    merge_sort(m, order, tmp, m->size, cmp);
-    free(tmp);
+    size_t *order = xmalloc((m->size ? m->size : 1) * sizeof *order);
+    for (size_t i = 0; i < m->size; i++)
+        order[i] = i;
+    stable_sort(order, m->size, cmp, m);
     return order;
 }
 

@@ -5,7 +5,8 @@
  * 0, 1, ... in the order their keys were first added and never move, so a
  * caller can keep parallel arrays indexed by entry. Open addressing over
  * XXH3-64 hashes, doubling at 50% load. Memory per key: the key plus one
- * byte, a 24-byte entry and 8-16 bytes of table slot.
+ * byte, a 24-byte entry and 32-64 bytes of table (16-byte slots, entry
+ * number and hash, at most half of them used).
  */
 #ifndef WINNOW_COUNTMAP_H
 #define WINNOW_COUNTMAP_H

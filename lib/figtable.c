@@ -252,11 +252,14 @@ static bool cp_to_byte(struct cp_cursor *c, size_t cp, size_t *byte)
 
 /* ---- rows -------------------------------------------------------------- */
 
+/* name: one of this file's own member names, plain ASCII letters and '_',
+ * so its JSON string is itself in quotes (no escaping, row after row). */
 static void member_name(struct buf *row, const char *name)
 {
     buf_append_char(row, row->len ? ',' : '{'); /* the first member opens */
-    jsontext_string(name, strlen(name), row);
-    buf_append_char(row, ':');
+    buf_append_char(row, '"');
+    buf_append_str(row, name);
+    buf_append(row, "\":", 2);
 }
 
 static void member_raw(struct buf *row, const char *name, const char *json, size_t len)
@@ -295,6 +298,7 @@ struct record_rows {
     const char *post;      /* id, or NULL */
     size_t post_len;
     const char *info;      /* date JSON, NUL, title JSON; or NULL */
+    size_t date_len, title_len; /* of the two parts of info */
     const char *text;      /* or NULL */
     size_t text_len;
     struct cp_cursor cursor;
@@ -326,9 +330,8 @@ static void build_row(struct figtable *t, struct record_rows *rr, const json_t *
         jsontext_string(rr->post, rr->post_len, row);
     else
         buf_append_str(row, "null");
-    const char *date = rr->info, *title = rr->info ? rr->info + strlen(rr->info) + 1 : NULL;
-    member_raw(row, "date", date, date ? strlen(date) : 0);
-    member_raw(row, "title", title, title ? strlen(title) : 0);
+    member_raw(row, "date", rr->info, rr->date_len);
+    member_raw(row, "title", rr->info ? rr->info + rr->date_len + 1 : NULL, rr->title_len);
     member_from_record(row, "source", rr->r);
     member_from_record(row, "headline", rr->r);
     for (size_t i = 0; i < N_FIGURE_MEMBERS; i++)
@@ -350,6 +353,10 @@ static void find_post(struct figtable *t, struct record_rows *rr)
         rr->post = NULL;
     }
     rr->info = rr->post ? post_info(t, rr->post, rr->post_len) : NULL;
+    if (rr->info) { /* measured once for all the record's rows */
+        rr->date_len = strlen(rr->info);
+        rr->title_len = strlen(rr->info + rr->date_len + 1);
+    }
 }
 
 static void count_unknown_post(struct figtable *t, const struct record_rows *rr, size_t rows)
@@ -365,7 +372,7 @@ static void count_unknown_post(struct figtable *t, const struct record_rows *rr,
 size_t figtable_add(struct figtable *t, const struct record *r, figtable_row_fn row,
                     void *ctx)
 {
-    struct record_rows rr = {r, NULL, 0, NULL, NULL, 0, {NULL, 0, 0, 0}};
+    struct record_rows rr = {r, NULL, 0, NULL, 0, 0, NULL, 0, {NULL, 0, 0, 0}};
     find_post(t, &rr);
     if (record_has(r, "dup_of")) {
         t->counts.duplicates_skipped++;

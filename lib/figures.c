@@ -27,6 +27,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "jsontext.h"
 #include "numwords.h"
 #include "rxstart.h"
 #include "utf8.h"
@@ -322,6 +323,20 @@ static bool is_year_like(const struct number *n)
            n->value >= 1800 && n->value <= 2099;
 }
 
+/* The candidate follows a word that introduces a year ("in 2014 staff"). */
+static bool after_year_word(const struct match *m)
+{
+    bool dotted;
+    struct slice before = word_before(m->text, m->ov[0], &dotted);
+    return !dotted && in_list(before, year_words);
+}
+
+/* A word that starts with a capital: a title or a name ("2014 Year"). */
+static bool is_capitalised(struct slice w)
+{
+    return w.n > 0 && w.s[0] >= 'A' && w.s[0] <= 'Z';
+}
+
 /* "09.20", "at 10.30": a clock time, written with a leading zero or after
  * a word that introduces a time. */
 static bool is_clock_time(const struct match *m, struct slice s)
@@ -460,12 +475,9 @@ static bool interpret_count(const struct match *m, struct figure *f)
     if (n1.value == 0)
         return false; /* "0 shares": a button, not a statistic */
     bool year = is_year_like(&n1) || (ranged && is_year_like(&n2));
-    bool dotted;
-    struct slice before = word_before(m->text, m->ov[0], &dotted);
     /* A year before a noun: after "in", "since" ...; before a title ("2014
      * Canadian Lawyers"); a range of years ("1940-1945 recording dates"). */
-    bool title = has_unit && unit.s[0] >= 'A' && unit.s[0] <= 'Z';
-    if (year && (!has_unit || ranged || title || (!dotted && in_list(before, year_words))))
+    if (year && (!has_unit || ranged || is_capitalised(unit) || after_year_word(m)))
         return false;
     if (!has_unit) {
         bool qualified = has(m, G_Q, NULL) && n1.digits > 0;
@@ -483,7 +495,11 @@ static bool interpret_count(const struct match *m, struct figure *f)
     return true;
 }
 
-static bool interpret_count_of(const struct match *m, struct figure *f)
+/* A part of a whole: "Eleven of the 21 companies" (a count), "1 in 3
+ * people" (a ratio). The whole is at least 2 and the part at most the
+ * whole, above 0 unless zero_part; neither is a year or indefinite. */
+static bool interpret_part_of(const struct match *m, struct figure *f, enum figure_kind kind,
+                              bool zero_part)
 {
     struct slice s1 = {NULL, 0}, s2 = {NULL, 0}, unit = {NULL, 0};
     struct number n1 = {0}, n2 = {0};
@@ -491,9 +507,9 @@ static bool interpret_count_of(const struct match *m, struct figure *f)
         is_reference(m, s1))
         return false;
     if (is_year_like(&n1) || is_year_like(&n2) || n1.indefinite || n2.indefinite ||
-        !(n1.value <= n2.value) || n2.value < 2)
+        !((zero_part || n1.value > 0) && n1.value <= n2.value) || n2.value < 2)
         return false;
-    f->kind = FIGURE_COUNT;
+    f->kind = kind;
     f->value = n1.value;
     f->has_of = true;
     f->of = n2.value;
@@ -501,6 +517,11 @@ static bool interpret_count_of(const struct match *m, struct figure *f)
         set_unit(f, unit);
     take_qualifier(m, f);
     return true;
+}
+
+static bool interpret_count_of(const struct match *m, struct figure *f)
+{
+    return interpret_part_of(m, f, FIGURE_COUNT, true);
 }
 
 static bool interpret_percent(const struct match *m, struct figure *f)
@@ -632,22 +653,7 @@ static bool interpret_fraction(const struct match *m, struct figure *f)
 
 static bool interpret_ratio(const struct match *m, struct figure *f)
 {
-    struct slice s1 = {NULL, 0}, s2 = {NULL, 0}, unit = {NULL, 0};
-    struct number n1 = {0}, n2 = {0};
-    if (!has(m, G_N1, &s1) || !has(m, G_N2, &s2) || !parse(s1, &n1) || !parse(s2, &n2) ||
-        is_reference(m, s1))
-        return false;
-    if (is_year_like(&n1) || is_year_like(&n2) || n1.indefinite || n2.indefinite ||
-        !(n1.value > 0 && n1.value <= n2.value) || n2.value < 2)
-        return false;
-    f->kind = FIGURE_RATIO;
-    f->value = n1.value;
-    f->has_of = true;
-    f->of = n2.value;
-    if (has(m, G_UNIT, &unit))
-        set_unit(f, unit);
-    take_qualifier(m, f);
-    return true;
+    return interpret_part_of(m, f, FIGURE_RATIO, false);
 }
 
 static bool interpret_multiplier(const struct match *m, struct figure *f)
@@ -727,10 +733,7 @@ static bool interpret_duration(const struct match *m, struct figure *f)
     } else if (parse(s1, &n1)) {
         if (n1.indefinite || is_reference(m, s1) || is_clock_time(m, s1))
             return false;
-        bool dotted;
-        struct slice before = word_before(m->text, m->ov[0], &dotted);
-        if (is_year_like(&n1) && ((unit.s[0] >= 'A' && unit.s[0] <= 'Z') ||
-                                  (!dotted && in_list(before, year_words))))
+        if (is_year_like(&n1) && (is_capitalised(unit) || after_year_word(m)))
             return false; /* "2014 Year", "in 2014 years ..." */
     } else if (slice_starts(s1, "half")) { /* half an hour */
         n1.value = 0.5;
@@ -1154,52 +1157,6 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-static bool is_plain_json_byte(unsigned char c)
-{
-    return c >= 0x20 && c != '"' && c != '\\';
-}
-
-static void json_string(struct buf *out, const char *s, size_t n)
-{
-    buf_append_char(out, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        size_t run = i;
-        while (run < n && is_plain_json_byte((unsigned char)s[run]))
-            run++;
-        if (run > i) { /* most of a figure: bytes that go out as they are */
-            buf_append(out, s + i, run - i);
-            i = run - 1;
-            continue;
-        }
-        if (c == '"' || c == '\\') {
-            buf_append_char(out, '\\');
-            buf_append_char(out, (char)c);
-        } else if (c == '\n') {
-            buf_append_str(out, "\\n");
-        } else if (c == '\t') {
-            buf_append_str(out, "\\t");
-        } else if (c < 0x20) {
-            buf_printf(out, "\\u%04x", c);
-        } else {
-            buf_append_char(out, (char)c);
-        }
-    }
-    buf_append_char(out, '"');
-}
-
-/* v >= 0 in decimal, by hand: printf would cost more than the figure. */
-static void append_unsigned(struct buf *out, unsigned long long v)
-{
-    char tmp[24];
-    size_t k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    buf_append(out, tmp + k, sizeof tmp - k);
-}
-
 /* Integers as integers; other values to 4 decimals, trailing zeros cut. */
 static void json_number(struct buf *out, double v)
 {
@@ -1208,7 +1165,7 @@ static void json_number(struct buf *out, double v)
         if (r == floor(r)) { /* exact in a long long: what "%.0f" prints */
             if (r < 0)
                 buf_append_char(out, '-');
-            append_unsigned(out, (unsigned long long)fabs(r));
+            buf_append_uint(out, (unsigned long long)fabs(r), 1);
             return;
         }
         char tmp[64];
@@ -1231,11 +1188,11 @@ const char *figure_kind_name(enum figure_kind kind)
 void figure_json(const struct figure *f, const char *text, struct buf *out)
 {
     buf_append_str(out, "{\"text\":");
-    json_string(out, text + f->start, f->end - f->start);
+    jsontext_string(text + f->start, f->end - f->start, out);
     buf_append_str(out, ",\"span\":[");
-    append_unsigned(out, f->char_start);
+    buf_append_uint(out, f->char_start, 1);
     buf_append_char(out, ',');
-    append_unsigned(out, f->char_end);
+    buf_append_uint(out, f->char_end, 1);
     buf_append_str(out, "],\"kind\":\"");
     buf_append_str(out, figure_kind_name(f->kind));
     buf_append_char(out, '"');
@@ -1254,11 +1211,11 @@ void figure_json(const struct figure *f, const char *text, struct buf *out)
     }
     if (f->unit) {
         buf_append_str(out, ",\"unit\":");
-        json_string(out, f->unit, f->unit_len);
+        jsontext_string(f->unit, f->unit_len, out);
     }
     if (f->approx[0]) {
         buf_append_str(out, ",\"approx\":");
-        json_string(out, f->approx, strlen(f->approx));
+        jsontext_string(f->approx, strlen(f->approx), out);
     }
     buf_append_char(out, '}');
 }

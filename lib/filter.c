@@ -67,24 +67,14 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
     return false;
 }
 
-/* Returns false when the run must stop. */
-static bool filter_input(struct loop *lp, const char *path)
+/* One line of an input (input_line_fn); false when the run must stop. */
+static bool filter_line(struct input *in, const char *line, size_t len, void *ctx)
 {
-    struct input *in = input_open(path);
-    if (!in)
-        return false;
-    const char *line;
-    size_t len;
-    int rc;
-    bool go_on = true;
-    while (go_on && (rc = input_getline(in, &line, &len)) > 0) {
-        lp->bytes += len + 1;
-        go_on = handle_line(lp, in, line, len);
-        progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
-    }
-    if (go_on && rc < 0)
-        go_on = false;
-    return input_close(in) == 0 && go_on;
+    struct loop *lp = ctx;
+    lp->bytes += len + 1;
+    bool go_on = handle_line(lp, in, line, len);
+    progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
+    return go_on;
 }
 
 int filter_run(const struct cli_common *common, const char *const *paths,
@@ -112,7 +102,7 @@ int filter_run_to(const struct cli_common *common, const char *const *paths,
 
     int status = EXIT_OK;
     for (; *paths; paths++) {
-        if (!filter_input(&lp, *paths)) {
+        if (!input_each_line(*paths, filter_line, &lp)) {
             status = EXIT_BAD_INPUT;
             if (!common->rejects_path)
                 break; /* stop after every good record before the bad one */

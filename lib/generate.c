@@ -648,26 +648,37 @@ static void blogger_paragraph(struct post_render *pr, long i, bool closing, stru
         add_sentences(pr, "blog_close", 1, b);
 }
 
-/* A numbered or bulleted list in the post: under a line ending in ':',
- * after one blank line or none. */
-static void put_body_list(struct post_render *pr)
+/* A list under its intro line (from vocabulary slot `intro`): the items
+ * (slot `item`, min_items to max_items of them, numbered with
+ * numbered_percent chance, else bulleted) as one block after one blank
+ * line or none. */
+static void put_list(struct post_render *pr, const char *intro, const char *item,
+                     unsigned numbered_percent, long min_items, long max_items)
 {
     struct generator *g = pr->g;
     struct buf *b = &g->para;
     buf_reset(b);
-    text_sentence(&pr->text, "blog_list_intro", b);
+    text_sentence(&pr->text, intro, b);
     put_text_block(g, 1, b);
-    bool numbered = prng_chance(&pr->rng, 60);
+    /* No draw for a list that is never numbered: the stream of random
+     * numbers, and so the pages of a seed, stay as they were. */
+    bool numbered = numbered_percent > 0 && prng_chance(&pr->rng, numbered_percent);
     unsigned blanks = prng_chance(&pr->rng, 70) ? 1 : 0;
     buf_reset(b);
-    for (long i = 1, items = prng_range(&pr->rng, 2, 6); i <= items; i++) {
+    for (long i = 1, items = prng_range(&pr->rng, min_items, max_items); i <= items; i++) {
         if (numbered)
             buf_printf(b, "%s%ld. ", i > 1 ? "\n" : "", i);
         else
             buf_append_str(b, i > 1 ? "\n• " : "• ");
-        text_sentence(&pr->text, "blog_list_item", b);
+        text_sentence(&pr->text, item, b);
     }
     put_block(&g->text, blanks, 2, "", 2, b->data, b->len);
+}
+
+/* A numbered or bulleted list in the post, under a line ending in ':'. */
+static void put_body_list(struct post_render *pr)
+{
+    put_list(pr, "blog_list_intro", "blog_list_item", 60, 2, 6);
 }
 
 static void put_update(struct post_render *pr, struct prng *variant)
@@ -716,18 +727,9 @@ static size_t put_own_text(struct post_render *pr, const struct own_plan *plan,
  * under them with no blank line, as pasted articles have. */
 static void put_findings(struct post_render *pr)
 {
+    put_list(pr, "findings_intro", "bullet_item", 0, 3, 6);
     struct generator *g = pr->g;
     struct buf *b = &g->para;
-    buf_reset(b);
-    text_sentence(&pr->text, "findings_intro", b);
-    put_text_block(g, 1, b);
-    unsigned blanks = prng_chance(&pr->rng, 70) ? 1 : 0;
-    buf_reset(b);
-    for (long i = 0, items = prng_range(&pr->rng, 3, 6); i < items; i++) {
-        buf_append_str(b, i > 0 ? "\n• " : "• ");
-        text_sentence(&pr->text, "bullet_item", b);
-    }
-    put_block(&g->text, blanks, 2, "", 2, b->data, b->len);
     if (prng_chance(&pr->rng, 50)) {
         buf_reset(b);
         text_expand(&pr->text, "{@inspector} {concluded|added|said}: \"{official_line}\"", b);

@@ -121,6 +121,15 @@ static unsigned pick(struct prng *r, unsigned lo, unsigned hi)
     return (unsigned)prng_range(r, (long)lo, (long)hi);
 }
 
+/* before, a number from lo to hi in words, after: "every six weeks". */
+static void worded(struct buf *out, struct prng *r, const char *before, unsigned lo,
+                   unsigned hi, const char *after)
+{
+    buf_append_str(out, before);
+    text_number_word(out, pick(r, lo, hi));
+    buf_append_str(out, after);
+}
+
 static const char *one_of(struct prng *r, const char *const *list, size_t n)
 {
     return list[prng_below(r, n)];
@@ -300,16 +309,12 @@ static void fig_every(struct textgen *t, struct buf *out)
     switch (prng_below(r, 5)) {
     case 0:
     case 1:
-        buf_append_str(out, "every ");
-        text_number_word(out, pick(r, 2, 12));
-        buf_append_str(out, " weeks");
+        worded(out, r, "every ", 2, 12, " weeks");
         break;
     case 2: buf_printf(out, "every %u weeks", pick(r, 2, 16)); break;
     case 3: buf_append_str(out, prng_chance(r, 50) ? "once a month" : "every fortnight"); break;
     default:
-        buf_append_str(out, "once every ");
-        text_number_word(out, pick(r, 3, 8));
-        buf_append_str(out, " weeks");
+        worded(out, r, "once every ", 3, 8, " weeks");
         break;
     }
 }
@@ -319,14 +324,8 @@ static void fig_period(struct textgen *t, struct buf *out)
     struct prng *r = t->rng;
     switch (prng_below(r, 4)) {
     case 0: buf_printf(out, "%u months", pick(r, 2, 36)); break;
-    case 1:
-        text_number_word(out, pick(r, 2, 10));
-        buf_append_str(out, " years");
-        break;
-    case 2:
-        text_number_word(out, pick(r, 2, 12));
-        buf_append_str(out, " weeks");
-        break;
+    case 1: worded(out, r, "", 2, 10, " years"); break;
+    case 2: worded(out, r, "", 2, 12, " weeks"); break;
     default: buf_printf(out, "%u days", pick(r, 10, 90)); break;
     }
 }
@@ -349,11 +348,7 @@ static void fig_over_period(struct textgen *t, struct buf *out)
 {
     struct prng *r = t->rng;
     switch (prng_below(r, 4)) {
-    case 0:
-        buf_append_str(out, "over the next ");
-        text_number_word(out, pick(r, 2, 9));
-        buf_append_str(out, " years");
-        break;
+    case 0: worded(out, r, "over the next ", 2, 9, " years"); break;
     case 1: buf_printf(out, "over %u months", pick(r, 6, 36)); break;
     case 2: buf_append_str(out, "over the life of the contracts"); break;
     default: buf_append_str(out, "this year"); break;

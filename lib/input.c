@@ -40,7 +40,7 @@ struct input {
     size_t scanned;              /* bytes after start known to hold no '\n' */
     bool eof, failed, bom_checked, unterminated;
     long lineno;
-    unsigned long long bytes_in, bytes_out;
+    unsigned long long bytes_out;
 };
 
 static void enlarge_pipe(int fd)
@@ -88,7 +88,6 @@ static ssize_t read_source(struct input *in, unsigned char *dst, size_t cap)
     }
     if (got == 0)
         in->raw_eof = true;
-    in->bytes_in += got;
     return (ssize_t)got;
 }
 
@@ -161,7 +160,6 @@ static struct input *input_view(const char *name, const void *data, size_t len)
     in->view = true;
     in->data = (char *)data; /* only ever read: see `view` */
     in->cap = in->end = len;
-    in->bytes_in = len;
     in->raw_eof = in->eof = true;
     return in;
 }
@@ -200,7 +198,6 @@ bool input_is_gzip(const struct input *in) { return in->gzip; }
 long input_lineno(const struct input *in) { return in->lineno; }
 bool input_last_line_unterminated(const struct input *in) { return in->unterminated; }
 unsigned long long input_bytes_out(const struct input *in) { return in->bytes_out; }
-unsigned long long input_bytes_in(const struct input *in) { return in->bytes_in; }
 
 /* Make room for at least `want` more bytes after end: compact first,
  * then grow. A line too long for the memory left is bad input on its line
@@ -329,8 +326,12 @@ static ssize_t fill(struct input *in)
     return n;
 }
 
+/* Skip a byte-order mark at the very start; every reader calls this first
+ * and only the first call looks. */
 static void skip_bom(struct input *in)
 {
+    if (in->bom_checked)
+        return;
     in->bom_checked = true;
     while (in->end - in->start < 3 && fill(in) > 0)
         ;
@@ -340,8 +341,7 @@ static void skip_bom(struct input *in)
 
 ssize_t input_peek(struct input *in, const char **p, size_t want)
 {
-    if (!in->bom_checked)
-        skip_bom(in);
+    skip_bom(in);
     while (in->end - in->start < want && fill(in) > 0)
         ;
     *p = in->data + in->start;
@@ -351,24 +351,35 @@ ssize_t input_peek(struct input *in, const char **p, size_t want)
     return (ssize_t)(have < want ? have : want);
 }
 
+/* Hand over the n bytes at start: they are consumed. */
+static const char *consume(struct input *in, size_t n)
+{
+    const char *p = in->data + in->start;
+    in->start += n;
+    in->scanned = 0;
+    in->bytes_out += n;
+    return p;
+}
+
+/* The line of n bytes at start (and its terminator, `terminator` bytes). */
+static int take_line(struct input *in, size_t n, size_t terminator, const char **line,
+                     size_t *len)
+{
+    *line = consume(in, n + terminator);
+    *len = (n > 0 && (*line)[n - 1] == '\r') ? n - 1 : n;
+    in->unterminated = terminator == 0;
+    in->lineno++;
+    return 1;
+}
+
 int input_getline(struct input *in, const char **line, size_t *len)
 {
-    if (!in->bom_checked)
-        skip_bom(in);
+    skip_bom(in);
     for (;;) {
         char *from = in->data + in->start + in->scanned;
         char *nl = memchr(from, '\n', in->end - in->start - in->scanned);
-        if (nl) {
-            size_t n = (size_t)(nl - (in->data + in->start));
-            *line = in->data + in->start;
-            in->start += n + 1;
-            in->scanned = 0;
-            in->unterminated = false;
-            *len = (n > 0 && (*line)[n - 1] == '\r') ? n - 1 : n;
-            in->bytes_out += n + 1;
-            in->lineno++;
-            return 1;
-        }
+        if (nl)
+            return take_line(in, (size_t)(nl - (in->data + in->start)), 1, line, len);
         in->scanned = in->end - in->start;
         ssize_t got = fill(in);
         if (got < 0)
@@ -377,40 +388,32 @@ int input_getline(struct input *in, const char **line, size_t *len)
             break;
     }
     size_t n = in->end - in->start;
-    if (n == 0)
-        return 0;
-    *line = in->data + in->start;
-    in->start = in->end;
-    in->scanned = 0;
-    in->unterminated = true;
-    *len = (*line)[n - 1] == '\r' ? n - 1 : n;
-    in->bytes_out += n;
-    in->lineno++;
-    return 1;
+    return n == 0 ? 0 : take_line(in, n, 0, line, len);
 }
 
-ssize_t input_read(struct input *in, void *dst, size_t n)
+bool input_lines(struct input *in, input_line_fn fn, void *ctx)
 {
-    if (!in->bom_checked)
-        skip_bom(in);
-    if (in->start == in->end) {
-        ssize_t got = fill(in);
-        if (got <= 0)
-            return got;
-    }
-    size_t have = in->end - in->start;
-    size_t take = have < n ? have : n;
-    memcpy(dst, in->data + in->start, take);
-    in->start += take;
-    in->scanned = 0;
-    in->bytes_out += take;
-    return (ssize_t)take;
+    const char *line;
+    size_t len;
+    int rc;
+    while ((rc = input_getline(in, &line, &len)) > 0)
+        if (!fn(in, line, len, ctx))
+            return false;
+    return rc == 0;
+}
+
+bool input_each_line(const char *path, input_line_fn fn, void *ctx)
+{
+    struct input *in = input_open(path);
+    if (!in)
+        return false;
+    bool ok = input_lines(in, fn, ctx);
+    return input_close(in) == 0 && ok;
 }
 
 ssize_t input_read_view(struct input *in, const char **p, size_t n)
 {
-    if (!in->bom_checked)
-        skip_bom(in);
+    skip_bom(in);
     if (in->start == in->end) {
         ssize_t got = fill(in);
         if (got <= 0)
@@ -418,43 +421,43 @@ ssize_t input_read_view(struct input *in, const char **p, size_t n)
     }
     size_t have = in->end - in->start;
     size_t take = have < n ? have : n;
-    *p = in->data + in->start;
-    in->start += take;
-    in->scanned = 0;
-    in->bytes_out += take;
+    *p = consume(in, take);
     return (ssize_t)take;
+}
+
+ssize_t input_read(struct input *in, void *dst, size_t n)
+{
+    const char *p;
+    ssize_t got = input_read_view(in, &p, n);
+    if (got > 0)
+        memcpy(dst, p, (size_t)got);
+    return got;
 }
 
 bool input_whole(struct input *in, const char **p, size_t *len)
 {
     if (!in->view)
         return false;
-    if (!in->bom_checked)
-        skip_bom(in);
-    *p = in->data + in->start;
+    skip_bom(in);
     *len = in->end - in->start;
-    in->bytes_out += *len;
-    in->start = in->end;
-    in->scanned = 0;
+    *p = consume(in, *len);
     return true;
 }
 
 int input_slurp(struct input *in, struct buf *out)
 {
-    if (!in->bom_checked)
-        skip_bom(in);
+    skip_bom(in);
     for (;;) {
         size_t have = in->end - in->start;
-        buf_append(out, in->data + in->start, have);
-        in->bytes_out += have;
-        in->start = in->end = in->scanned = 0;
+        buf_append(out, consume(in, have), have);
+        in->start = in->end = 0;
         ssize_t got = fill(in);
         if (got < 0) {
             /* What the failing read inflated is handed over too, as
              * input_read hands it over: both see the same bytes. */
-            buf_append(out, in->data + in->start, in->end - in->start);
-            in->bytes_out += in->end - in->start;
-            in->start = in->end = in->scanned = 0;
+            have = in->end - in->start;
+            buf_append(out, consume(in, have), have);
+            in->start = in->end = 0;
             return -1;
         }
         if (got == 0)

@@ -47,6 +47,15 @@ ssize_t input_peek(struct input *in, const char **p, size_t want);
  * until the next call), 0 at end of input, -1 on a read or gzip error
  * (already reported). A final line without "\n" is still a line. */
 int input_getline(struct input *in, const char **line, size_t *len);
+/* The loop over lines every line reader runs: hand each line of in (as
+ * input_getline gives it; in for its name and line number) to fn until fn
+ * returns false. True when every line was read and fn never said stop; a
+ * read error is reported as input_getline reports it. */
+typedef bool (*input_line_fn)(struct input *in, const char *line, size_t len, void *ctx);
+bool input_lines(struct input *in, input_line_fn fn, void *ctx);
+/* The same over the file path ("-" for stdin), opened and closed here:
+ * false also when it cannot be opened (reported) or closes with an error. */
+bool input_each_line(const char *path, input_line_fn fn, void *ctx);
 /* Number of the line last returned by input_getline (1-based). */
 long input_lineno(const struct input *in);
 /* True when the last line returned ended without a newline at end of input. */
@@ -68,9 +77,7 @@ int input_slurp(struct input *in, struct buf *out);
  * input: false, nothing consumed (use input_slurp). */
 bool input_whole(struct input *in, const char **p, size_t *len);
 
-/* Decompressed bytes consumed so far, and compressed bytes read from the
- * file (equal for plain input); for progress meters. */
+/* Decompressed bytes consumed so far; for progress meters. */
 unsigned long long input_bytes_out(const struct input *in);
-unsigned long long input_bytes_in(const struct input *in);
 
 #endif

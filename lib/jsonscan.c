@@ -555,7 +555,7 @@ static bool noted(const struct json_scanner *s)
     return s->depth == 1 || (s->depth == 2 && s->index);
 }
 
-static enum json_kind kind_of(char c)
+enum json_kind json_kind_of_start(char c)
 {
     switch (c) {
     case '{': return JSON_KIND_OBJECT;
@@ -605,7 +605,7 @@ static const char *begin_value(struct json_scanner *s, const char *p,
         return fail(s, p, "premature end of input");
     if (++s->depth > MAX_DEPTH)
         return fail(s, p, "maximum parsing depth reached");
-    enum json_kind kind = kind_of(*p);
+    enum json_kind kind = json_kind_of_start(*p);
     *more = false;
     if (kind != JSON_KIND_OBJECT && kind != JSON_KIND_ARRAY) {
         const char *start = p;

@@ -42,6 +42,11 @@ enum json_kind {
     JSON_KIND_NULL
 };
 
+/* The kind of the value whose text starts with byte c, from that byte
+ * alone: JSON_KIND_INTEGER for any other byte (a number's first byte does
+ * not say whether it is a real). For text known to be one valid value. */
+enum json_kind json_kind_of_start(char c);
+
 /* A value as it appears in the text. */
 struct json_span {
     size_t start, len;   /* byte offsets of the value's text */

@@ -210,10 +210,24 @@ size_t json_format_real(double v, char out[JSON_NUMBER_MAX])
     return trim_exponent(out, n);
 }
 
+/* By hand rather than "%lld": spans and depths are set on every record
+ * winnow-split writes, where printf was a tenth of the time. */
 size_t json_format_int(long long v, char out[JSON_NUMBER_MAX])
 {
-    int written = snprintf(out, JSON_NUMBER_MAX, "%lld", v);
-    return written > 0 ? (size_t)written : 0;
+    /* The magnitude in unsigned arithmetic: LLONG_MIN has no positive twin. */
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char digits[24];
+    size_t k = sizeof digits, n = 0;
+    do {
+        digits[--k] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (v < 0)
+        out[n++] = '-';
+    memcpy(out + n, digits + k, sizeof digits - k);
+    n += sizeof digits - k;
+    out[n] = '\0';
+    return n;
 }
 
 long long json_parse_int(const char *text, size_t len)

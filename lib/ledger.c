@@ -64,41 +64,31 @@ static const char *counts_problem(const json_t *o)
     return NULL;
 }
 
-static int read_line(struct ledger *l, const char *file, long lineno,
-                     const char *line, size_t len)
+/* One line of a counts file (input_line_fn): blank lines are skipped;
+ * false at a line that is not a counts object (reported). */
+static bool read_line(struct input *in, const char *line, size_t len, void *ctx)
 {
+    struct ledger *l = ctx;
+    size_t i = 0;
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    if (i == len)
+        return true;
     json_error_t error;
     json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &error);
     const char *problem = o ? counts_problem(o) : error.text;
     if (problem) {
-        warn_at(file, lineno, "not a counts object: %s", problem);
+        warn_at(input_name(in), input_lineno(in), "not a counts object: %s", problem);
         json_decref(o);
-        return -1;
+        return false;
     }
     json_array_append_new(l->programs, o);
-    return 0;
+    return true;
 }
 
 static int read_file(struct ledger *l, const char *path)
 {
-    struct input *in = input_open(path);
-    if (!in)
-        return -1;
-    const char *line;
-    size_t len;
-    int rc, status = 0;
-    while (status == 0 && (rc = input_getline(in, &line, &len)) > 0) {
-        size_t i = 0;
-        while (i < len && (line[i] == ' ' || line[i] == '\t'))
-            i++;
-        if (i < len)
-            status = read_line(l, input_name(in), input_lineno(in), line, len);
-    }
-    if (status == 0 && rc < 0)
-        status = -1;
-    if (input_close(in) != 0)
-        status = -1;
-    return status;
+    return input_each_line(path, read_line, l) ? 0 : -1;
 }
 
 static int compare_names(const void *a, const void *b)

@@ -10,6 +10,7 @@
 #include "emit.h"
 #include "jsontext.h"
 #include "record.h"
+#include "stablesort.h"
 
 enum role { ROLE_POST, ROLE_QUOTE, ROLE_COMMENT, ROLE_OTHER };
 
@@ -150,36 +151,6 @@ void nest_add(struct nest *n, const struct record *r, const char *json,
         h->role = ROLE_OTHER;
 }
 
-/* --- stable sorting of record numbers ----------------------------------- */
-
-/* Compares items a and b (record numbers or positions) in ctx's terms. */
-typedef int (*item_cmp)(const void *ctx, size_t a, size_t b);
-
-static void merge_sort(const void *ctx, size_t *v, size_t *tmp, size_t count,
-                       item_cmp cmp)
-{
-    if (count < 2)
-        return;
-    size_t half = count / 2;
-    merge_sort(ctx, v, tmp, half, cmp);
-    merge_sort(ctx, v + half, tmp, count - half, cmp);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < count)
-        tmp[k++] = cmp(ctx, v[j], v[i]) < 0 ? v[j++] : v[i++];
-    while (i < half)
-        tmp[k++] = v[i++];
-    while (j < count)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, count * sizeof *v);
-}
-
-static void stable_sort(const void *ctx, size_t *v, size_t count, item_cmp cmp)
-{
-    size_t *tmp = xmalloc((count ? count : 1) * sizeof *tmp);
-    merge_sort(ctx, v, tmp, count, cmp);
-    free(tmp);
-}
-
 /* The post id a record belongs to (its own id for a post). */
 static const char *group_key(const struct held *h)
 {
@@ -262,7 +233,7 @@ static size_t *positions_by_id(const struct group *g)
     size_t *positions = xmalloc((g->n_comments + 1) * sizeof *positions);
     for (size_t k = 0; k < g->n_comments; k++)
         positions[k] = k;
-    stable_sort(g, positions, g->n_comments, comment_by_id);
+    stable_sort(positions, g->n_comments, comment_by_id, g);
     return positions;
 }
 
@@ -390,8 +361,8 @@ static void write_header(const struct group *g, struct buf *out,
 
 static void write_group(struct group *g, struct buf *out, struct nest_report *report)
 {
-    stable_sort(g->nest, g->quotes, g->n_quotes, by_position);
-    stable_sort(g->nest, g->comments, g->n_comments, by_position);
+    stable_sort(g->quotes, g->n_quotes, by_position, g->nest);
+    stable_sort(g->comments, g->n_comments, by_position, g->nest);
     size_t m = g->n_comments + 1;
     g->parent = xmalloc(m * sizeof *g->parent);
     g->first_child = xmalloc(m * sizeof *g->first_child);
@@ -482,7 +453,7 @@ void nest_write(struct nest *n, struct emitter *em, struct nest_report *report)
     for (size_t i = 0; i < n->n; i++)
         if (n->held[i].role != ROLE_OTHER)
             sorted[count++] = i;
-    stable_sort(n, sorted, count, by_group);
+    stable_sort(sorted, count, by_group, n);
     struct unit *units = xmalloc((n->n + 1) * sizeof *units);
     plan_units(n, sorted, count, units, report);
 

@@ -297,11 +297,7 @@ static uint64_t run_breaks(const char *s)
 
 static unsigned visible_prefix16(const char *s)
 {
-    uint64_t breaks = run_breaks(s);
-    if (breaks)
-        return swar_first(breaks);
-    breaks = run_breaks(s + 8);
-    return breaks ? 8 + swar_first(breaks) : 16;
+    return swar_unmarked16(s, run_breaks);
 }
 #endif
 

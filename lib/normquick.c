@@ -175,11 +175,7 @@ static uint64_t special_bytes(const char *s)
 
 static unsigned plain_prefix16(const char *s)
 {
-    uint64_t special = special_bytes(s);
-    if (special)
-        return swar_first(special);
-    special = special_bytes(s + 8);
-    return special ? 8 + swar_first(special) : 16;
+    return swar_unmarked16(s, special_bytes);
 }
 #endif
 

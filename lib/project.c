@@ -16,6 +16,8 @@ enum { DUMP_FLAGS = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15) };
 
 struct field {
     char *name;      /* as written, spaces trimmed; owned */
+    char *name_json; /* name as a JSON string, made once; owned */
+    size_t name_json_len;
     char **segments; /* unescaped; owned */
     size_t n;
 };
@@ -31,6 +33,7 @@ static void free_field(struct field *f)
         free(f->segments[i]);
     free(f->segments);
     free(f->name);
+    free(f->name_json);
 }
 
 void projection_free(struct projection *p)
@@ -89,7 +92,7 @@ static bool add_field(struct projection *p, const char *s, const char *end,
         s++;
     while (end > s && end[-1] == ' ' && !(end - 1 > s && end[-2] == '\\'))
         end--;
-    struct field f = {xstrndup(s, (size_t)(end - s)), NULL, 0};
+    struct field f = {xstrndup(s, (size_t)(end - s)), NULL, 0, NULL, 0};
     if (s == end || !parse_segments(&f, s, (size_t)(end - s))) {
         buf_printf(error, "empty field or path segment in '%s'", list);
         free_field(&f);
@@ -100,6 +103,9 @@ static bool add_field(struct projection *p, const char *s, const char *end,
         free_field(&f);
         return false;
     }
+    struct buf json = BUF_INIT;
+    jsontext_string(f.name, strlen(f.name), &json);
+    f.name_json = buf_detach(&json, &f.name_json_len);
     p->fields[p->n++] = f;
     return true;
 }
@@ -196,7 +202,7 @@ void projection_json(const struct projection *p, const struct record *r,
     for (size_t i = 0; i < p->n; i++) {
         if (i)
             buf_append_char(out, ',');
-        jsontext_string(p->fields[i].name, strlen(p->fields[i].name), out);
+        buf_append(out, p->fields[i].name_json, p->fields[i].name_json_len);
         buf_append_char(out, ':');
         append_json_value(&p->fields[i], r, out);
     }

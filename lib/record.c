@@ -120,6 +120,8 @@ struct member {
     size_t line_start, line_end;
     const char *text;         /* decoded string value, made on demand */
     size_t text_len;
+    json_t *jansson;          /* the value as Jansson's, made on demand; the
+                                 record holds this reference */
 };
 
 struct record {
@@ -144,10 +146,18 @@ struct record *record_new(void)
     return r;
 }
 
+/* Let go of the Jansson value made for m, if any. */
+static void drop_jansson(struct member *m)
+{
+    json_decref(m->jansson);
+    m->jansson = NULL;
+}
+
 void record_free(struct record *r)
 {
     if (!r)
         return;
+    record_clear(r);
     free(r->members);
     buf_free(&r->own);
     arena_free(r->arena);
@@ -158,6 +168,8 @@ void record_free(struct record *r)
 
 void record_clear(struct record *r)
 {
+    for (size_t i = 0; i < r->count; i++)
+        drop_jansson(&r->members[i]);
     r->count = 0;
     r->verbatim = false;
     arena_reset(r->arena);
@@ -444,6 +456,7 @@ static struct member *member_for(struct record *r, const char *key)
     m->in_line = false;
     m->text = NULL;
     m->escaped = false;
+    drop_jansson(m);
     return m;
 }
 
@@ -530,19 +543,13 @@ int record_set_json(struct record *r, const char *key, const char *json,
  * wrote itself (see record_set_json_trusted). */
 static enum json_kind trusted_kind(const char *json, size_t len)
 {
-    switch (json[0]) {
-    case '{': return JSON_KIND_OBJECT;
-    case '[': return JSON_KIND_ARRAY;
-    case '"': return JSON_KIND_STRING;
-    case 't': return JSON_KIND_TRUE;
-    case 'f': return JSON_KIND_FALSE;
-    case 'n': return JSON_KIND_NULL;
-    default:
-        for (size_t i = 0; i < len; i++)
-            if (json[i] == '.' || json[i] == 'e' || json[i] == 'E')
-                return JSON_KIND_REAL;
-        return JSON_KIND_INTEGER;
-    }
+    enum json_kind kind = json_kind_of_start(json[0]);
+    if (kind != JSON_KIND_INTEGER)
+        return kind;
+    for (size_t i = 0; i < len; i++) /* a number: a real shows '.' or 'e' */
+        if (json[i] == '.' || json[i] == 'e' || json[i] == 'E')
+            return JSON_KIND_REAL;
+    return JSON_KIND_INTEGER;
 }
 
 void record_set_json_trusted(struct record *r, const char *key, const char *json,
@@ -573,6 +580,7 @@ void record_remove(struct record *r, const char *key)
     if (!m)
         return;
     r->verbatim = false;
+    drop_jansson(m);
     size_t after = r->count - (size_t)(m - r->members) - 1;
     memmove(m, m + 1, after * sizeof *m);
     r->count--;
@@ -711,14 +719,19 @@ void record_write(const struct record *r, struct output *o)
 
 /* ---- Jansson values ---- */
 
+/* Decoded once per member: the modes that check a value and then use it
+ * (--summary, --figures, --nest) or read several paths below one member
+ * (--fields) ask for it more than once. */
 struct json_t *record_get_jansson(const struct record *r, const char *key)
 {
-    const struct member *m = lookup(r, key);
+    struct member *m = lookup(r, key);
     if (!m)
         return NULL;
-    json_t *value = json_loadb(m->value, m->value_len, JSON_DECODE_ANY |
-                               JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, NULL);
-    if (!value) /* the text was validated: only memory can be short */
-        die(EXIT_BAD_INPUT, "out of memory (building a JSON value)");
-    return value;
+    if (!m->jansson) {
+        m->jansson = json_loadb(m->value, m->value_len, JSON_DECODE_ANY |
+                                JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, NULL);
+        if (!m->jansson) /* the text was validated: only memory can be short */
+            die(EXIT_BAD_INPUT, "out of memory (building a JSON value)");
+    }
+    return json_incref(m->jansson);
 }

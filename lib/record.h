@@ -105,9 +105,11 @@ void record_serialize_except(const struct record *r, const char *const *except,
 void record_serialize_ordered(const struct record *r, const char *const *first,
                               struct buf *out);
 /* The value of key as a Jansson value (a new reference the caller releases
- * with json_decref), or NULL when absent. The value may be shared with the
- * record: the caller must not change it. For the modes that need a whole
- * value (emit-json's --nest, --summary, nested --fields paths). */
+ * with json_decref), or NULL when absent. The value is shared with the
+ * record, which decodes it once and keeps it until the member changes or
+ * the record is parsed again, cleared or freed: the caller must not change
+ * it. For the modes that need a whole value (emit-json's --nest,
+ * --summary, nested --fields paths). */
 struct json_t;
 struct json_t *record_get_jansson(const struct record *r, const char *key);
 /* Write the record and a newline. */

@@ -46,24 +46,12 @@ const char *segment_kind_name(enum segment_kind kind)
 
 /* ---- ids ------------------------------------------------------------------ */
 
-/* Append v in decimal (ids are made per record: no printf). */
-static void append_number(struct buf *b, size_t v)
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0);
-    buf_append(b, digits + n, sizeof digits - n);
-}
-
 /* Append base, then tag, then number: "DOC/p3". */
 static void append_id(struct buf *b, const char *base, const char *tag, size_t number)
 {
     buf_append_str(b, base);
     buf_append_str(b, tag);
-    append_number(b, number);
+    buf_append_uint(b, number, 1);
 }
 
 /* ---- the line index ------------------------------------------------------- */
@@ -720,10 +708,10 @@ static int flush_comment(struct splitter *sp, struct thread *th)
     buf_reset(&sp->id);
     buf_reset(&sp->parent);
     buf_reset(&sp->n);
-    append_number(&sp->n, th->top);
+    buf_append_uint(&sp->n, th->top, 1);
     if (th->reply) {
         buf_append_char(&sp->n, '.');
-        append_number(&sp->n, th->reply);
+        buf_append_uint(&sp->n, th->reply, 1);
         append_id(&sp->parent, post_id, "/c", th->top);
     } else {
         buf_append_str(&sp->parent, post_id);

@@ -227,6 +227,8 @@ static int read_text(struct input *in, const char *id_name,
  * ------------------------------------------------------------------------ */
 
 struct ndjson_line {
+    const struct source *src;
+    int status;              /* the sink's non-zero value, or -1 */
     struct record *record;
     struct buf reason;
     struct buf meta;
@@ -257,6 +259,18 @@ static const char *type_phrase(const char *type)
     return "null";
 }
 
+/* Why field name is not what a document needs (want): missing, or of
+ * another type. Returns false, for the caller to return. */
+static bool wrong_field(struct ndjson_line *nl, const char *name, const char *want)
+{
+    const char *type = record_type(nl->record, name);
+    if (!type)
+        buf_printf(&nl->reason, "missing field \"%s\"", name);
+    else
+        buf_printf(&nl->reason, "field \"%s\" is %s, want %s", name, type_phrase(type), want);
+    return false;
+}
+
 static bool take_id(struct ndjson_line *nl)
 {
     const char *s;
@@ -275,13 +289,7 @@ static bool take_id(struct ndjson_line *nl)
         buf_printf(&nl->id, "%lld", number);
         return true;
     }
-    const char *type = record_type(nl->record, "id");
-    if (!type)
-        buf_append_str(&nl->reason, "missing field \"id\"");
-    else
-        buf_printf(&nl->reason, "field \"id\" is %s, want a string or an integer",
-                   type_phrase(type));
-    return false;
+    return wrong_field(nl, "id", "a string or an integer");
 }
 
 /* Fill doc from one line; false with nl->reason set when the line is bad. */
@@ -294,15 +302,8 @@ static bool document_from_line(struct ndjson_line *nl, const char *line,
         return false;
     if (!take_id(nl))
         return false;
-    if (!record_get_string(nl->record, "text", &doc->text, &doc->len)) {
-        const char *type = record_type(nl->record, "text");
-        if (!type)
-            buf_append_str(&nl->reason, "missing field \"text\"");
-        else
-            buf_printf(&nl->reason, "field \"text\" is %s, want a string",
-                       type_phrase(type));
-        return false;
-    }
+    if (!record_get_string(nl->record, "text", &doc->text, &doc->len))
+        return wrong_field(nl, "text", "a string");
     static const char *const document_fields[] = {"id", "text", NULL};
     buf_reset(&nl->meta);
     record_serialize_except(nl->record, document_fields, &nl->meta);
@@ -311,29 +312,33 @@ static bool document_from_line(struct ndjson_line *nl, const char *line,
     return true;
 }
 
+/* One line of NDJSON documents (input_line_fn): blank, a document, or
+ * rejected; false when the run must stop. */
+static bool ndjson_document(struct input *in, const char *line, size_t len, void *ctx)
+{
+    struct ndjson_line *nl = ctx;
+    if (is_blank_line(line, len)) {
+        nl->src->counts->blank++;
+        return true;
+    }
+    struct document doc = {0};
+    if (!document_from_line(nl, line, len, &doc)) {
+        if (!rejects_add(nl->src->rj, input_name(in), input_lineno(in), nl->reason.data,
+                         line, len))
+            nl->status = -1;
+    } else {
+        doc.origin = input_name(in);
+        doc.line = input_lineno(in);
+        nl->status = deliver(nl->src, &doc);
+    }
+    return nl->status == 0;
+}
+
 static int read_ndjson(struct input *in, const struct source *src)
 {
-    struct ndjson_line nl = {record_new(), BUF_INIT, BUF_INIT, BUF_INIT};
-    const char *line;
-    size_t len;
-    int status = 0, got;
-    while (status == 0 && (got = input_getline(in, &line, &len)) != 0) {
-        if (got < 0) {
-            status = -1;
-        } else if (is_blank_line(line, len)) {
-            src->counts->blank++;
-        } else {
-            struct document doc = {0};
-            if (document_from_line(&nl, line, len, &doc)) {
-                doc.origin = input_name(in);
-                doc.line = input_lineno(in);
-                status = deliver(src, &doc);
-            } else if (!rejects_add(src->rj, input_name(in), input_lineno(in),
-                                    nl.reason.data, line, len)) {
-                status = -1;
-            }
-        }
-    }
+    struct ndjson_line nl = {src, 0, record_new(), BUF_INIT, BUF_INIT, BUF_INIT};
+    bool read_all = input_lines(in, ndjson_document, &nl);
+    int status = nl.status != 0 ? nl.status : read_all ? 0 : -1;
     record_free(nl.record);
     buf_free(&nl.reason);
     buf_free(&nl.meta);

@@ -3,7 +3,8 @@
  * Owns: copies of the strings added (freed by strset_free). Open
  * addressing with linear probing over XXH3-64 hashes; the table doubles at
  * 50% load. Memory per member: the string plus 9 bytes of copy overhead and
- * 16-32 bytes of table slot (hash and pointer).
+ * 32-64 bytes of table (16-byte slots, hash and pointer, at most half of
+ * them used).
  */
 #ifndef WINNOW_STRSET_H
 #define WINNOW_STRSET_H

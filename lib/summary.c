@@ -31,7 +31,7 @@ struct summary {
     struct countmap *months;
     struct countmap *post_ids;      /* kept posts */
     struct countmap *comment_posts; /* post id -> comments */
-    unsigned long long comments, comments_without_post_member;
+    unsigned long long comments;
     struct countmap *stat_names;
     struct distrib *stat_values; /* one per stat name */
     size_t stat_room;
@@ -39,6 +39,7 @@ struct summary {
     struct countmap *figure_kinds, *kind_units, *figure_ids;
     char **examples; /* per figure id: its first surface text; owned */
     size_t example_room;
+    struct buf name, key; /* scratch of summary_add, reused record after record */
 };
 
 struct summary *summary_new(unsigned top)
@@ -70,6 +71,8 @@ void summary_free(struct summary *s)
                                s->figure_ids};
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         countmap_free(maps[i]);
+    buf_free(&s->name);
+    buf_free(&s->key);
     free(s);
 }
 
@@ -187,8 +190,6 @@ static void count_comment(struct summary *s, const struct record *r)
     s->comments++;
     if (record_get_string(r, "post", &post, &len))
         countmap_add(s->comment_posts, post, len, 1);
-    else
-        s->comments_without_post_member++;
 }
 
 static void add_stat(struct summary *s, const struct buf *name, double v)
@@ -283,13 +284,11 @@ static void count_figures(struct summary *s, const struct record *r)
     json_t *figures = record_get_jansson(r, "figures");
     if (json_array_size(figures) > 0)
         s->figure_records++;
-    struct buf key = BUF_INIT;
     size_t i;
     const json_t *f;
     json_array_foreach(figures, i, f) {
-        count_figure(s, f, &key);
+        count_figure(s, f, &s->key);
     }
-    buf_free(&key);
     json_decref(figures);
 }
 
@@ -312,10 +311,9 @@ void summary_add(struct summary *s, const struct record *r)
     }
     json_t *stats = record_get_jansson(r, "stats");
     if (json_is_object(stats)) {
-        struct buf name = BUF_INIT;
-        buf_append_str(&name, "");
-        add_stats(s, stats, &name, 1);
-        buf_free(&name);
+        buf_reset(&s->name);
+        buf_append_str(&s->name, "");
+        add_stats(s, stats, &s->name, 1);
     }
     json_decref(stats);
     count_figures(s, r);
@@ -442,38 +440,41 @@ static json_t *parse_key(const char *key, size_t len)
     return must(json_loadb(key, len, JSON_DECODE_ANY, NULL));
 }
 
-static json_t *top_kind_units(const struct summary *s)
+/* The object for one entry of a top list. */
+typedef json_t *(*top_entry_fn)(const struct summary *s, size_t entry);
+
+/* The s->top entries of m with the largest counts, ties in order of
+ * first appearance, each as make writes it. */
+static json_t *top_list(const struct summary *s, const struct countmap *m, top_entry_fn make)
 {
     json_t *list = must(json_array());
-    size_t *order = countmap_by_count(s->kind_units);
-    for (size_t k = 0; k < countmap_size(s->kind_units) && k < s->top; k++) {
-        size_t len;
-        const char *key = countmap_key(s->kind_units, order[k], &len);
-        json_t *pair = parse_key(key, len);
-        json_t *o = must(json_pack("{sOsOso}", "kind", json_array_get(pair, 0), "unit",
-                                   json_array_get(pair, 1), "count",
-                                   count_json(countmap_count(s->kind_units, order[k]))));
-        json_array_append_new(list, o);
-        json_decref(pair);
-    }
+    size_t *order = countmap_by_count(m);
+    for (size_t k = 0; k < countmap_size(m) && k < s->top; k++)
+        json_array_append_new(list, make(s, order[k]));
     free(order);
     return list;
 }
 
-static json_t *top_figures(const struct summary *s)
+static json_t *kind_unit_entry(const struct summary *s, size_t entry)
 {
-    json_t *list = must(json_array());
-    size_t *order = countmap_by_count(s->figure_ids);
-    for (size_t k = 0; k < countmap_size(s->figure_ids) && k < s->top; k++) {
-        size_t len;
-        const char *key = countmap_key(s->figure_ids, order[k], &len);
-        json_t *o = parse_key(key, len);
-        set(o, "count", count_json(countmap_count(s->figure_ids, order[k])));
-        set(o, "text", must(json_string(s->examples[order[k]])));
-        json_array_append_new(list, o);
-    }
-    free(order);
-    return list;
+    size_t len;
+    const char *key = countmap_key(s->kind_units, entry, &len);
+    json_t *pair = parse_key(key, len);
+    json_t *o = must(json_pack("{sOsOso}", "kind", json_array_get(pair, 0), "unit",
+                               json_array_get(pair, 1), "count",
+                               count_json(countmap_count(s->kind_units, entry))));
+    json_decref(pair);
+    return o;
+}
+
+static json_t *figure_entry(const struct summary *s, size_t entry)
+{
+    size_t len;
+    const char *key = countmap_key(s->figure_ids, entry, &len);
+    json_t *o = parse_key(key, len);
+    set(o, "count", count_json(countmap_count(s->figure_ids, entry)));
+    set(o, "text", must(json_string(s->examples[entry])));
+    return o;
 }
 
 static json_t *figures_json(const struct summary *s)
@@ -482,8 +483,8 @@ static json_t *figures_json(const struct summary *s)
     set(o, "count", count_json(s->figures));
     set(o, "records", count_json(s->figure_records));
     set(o, "by_kind", counts_by_name(s->figure_kinds, figure_kinds));
-    set(o, "by_kind_unit", top_kind_units(s));
-    set(o, "most_cited", top_figures(s));
+    set(o, "by_kind_unit", top_list(s, s->kind_units, kind_unit_entry));
+    set(o, "most_cited", top_list(s, s->figure_ids, figure_entry));
     return o;
 }
 

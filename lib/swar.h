@@ -61,4 +61,18 @@ static inline unsigned swar_first(uint64_t mask)
 #endif
 }
 
+/* Marks the bytes of s[0..8) a scan stops at (it may read s[8] too). */
+typedef uint64_t (*swar_marker)(const char *s);
+
+/* How many bytes from s on, up to 16, marks leaves unmarked (16: none is
+ * marked): the first marked byte of two words. Reads s[0..17) at most. */
+static inline unsigned swar_unmarked16(const char *s, swar_marker marks)
+{
+    uint64_t marked = marks(s);
+    if (marked)
+        return swar_first(marked);
+    marked = marks(s + 8);
+    return marked ? 8 + swar_first(marked) : 16;
+}
+
 #endif

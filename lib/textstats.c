@@ -344,6 +344,43 @@ static void table_added(struct table *t)
         table_grow(t);
 }
 
+/* The hash of every key: the stop-word index below uses it too. */
+static uint64_t key_hash(const char *key, size_t n)
+{
+    return XXH3_64bits(key, n);
+}
+
+/* Tables keyed by a span of bytes: a slot holds base[a..a+b), where base
+ * is the text (lines, paragraphs) or the keys buffer (words). */
+struct span_key {
+    const char *base;
+    size_t start, len;
+};
+
+static bool span_matches(const struct slot *slot, const void *key)
+{
+    const struct span_key *k = key;
+    return slot->b == k->len && memcmp(k->base + slot->a, k->base + k->start, k->len) == 0;
+}
+
+/* The slot holding base[start..start+len), or the free slot where it goes;
+ * *hash is set for claim_span. */
+static struct slot *find_span(const struct table *t, const char *base, size_t start,
+                              size_t len, uint64_t *hash)
+{
+    struct span_key key = {base, start, len};
+    *hash = key_hash(base + start, len);
+    return table_find(t, *hash, span_matches, &key);
+}
+
+static void claim_span(struct table *t, struct slot *slot, uint64_t hash, size_t start,
+                       size_t len)
+{
+    table_claim(t, slot, hash);
+    slot->a = start;
+    slot->b = len;
+}
+
 /* ---- the stop words by hash --------------------------------------------------------------- */
 
 /* The stop words indexed by the hash every word key gets anyway, so that
@@ -354,11 +391,6 @@ struct stop_index {
     uint64_t hash[STOP_SLOTS];
     unsigned short word[STOP_SLOTS]; /* 1 + index into STOPWORDS; 0: empty */
 };
-
-static uint64_t key_hash(const char *key, size_t n)
-{
-    return XXH3_64bits(key, n);
-}
 
 static void stop_index_build(struct stop_index *ix)
 {
@@ -499,28 +531,14 @@ static size_t code_points(const char *text, size_t from, size_t to)
 
 /* ---- lines and paragraphs ----------------------------------------------------------------- */
 
-struct span_key {
-    const char *text;
-    size_t start, len;
-};
-
-static bool span_matches(const struct slot *slot, const void *key)
-{
-    const struct span_key *k = key;
-    return slot->b == k->len && memcmp(k->text + slot->a, k->text + k->start, k->len) == 0;
-}
-
 /* Whether text[start..start+len) was seen before in t; remember it if not. */
 static bool seen_before(struct table *t, const char *text, size_t start, size_t len)
 {
-    struct span_key key = {text, start, len};
-    uint64_t hash = XXH3_64bits(text + start, len);
-    struct slot *slot = table_find(t, hash, span_matches, &key);
+    uint64_t hash;
+    struct slot *slot = find_span(t, text, start, len, &hash);
     if (!slot_is_free(t, slot))
         return true;
-    table_claim(t, slot, hash);
-    slot->a = start;
-    slot->b = len;
+    claim_span(t, slot, hash, start, len);
     table_added(t);
     return false;
 }
@@ -590,35 +608,22 @@ static void count_lines(const char *text, size_t len, struct text_stats_scratch 
 
 /* ---- words -------------------------------------------------------------------------------- */
 
-struct word_key {
-    const char *keys;
-    size_t start, len;
-};
-
-static bool word_matches(const struct slot *slot, const void *key)
-{
-    const struct word_key *k = key;
-    return slot->b == k->len && memcmp(k->keys + slot->a, k->keys + k->start, k->len) == 0;
-}
-
 /* The id of the word whose key was just appended to s->keys at start;
  * *stop tells whether it is a stop word. */
 static size_t intern_key(struct text_stats_scratch *s, size_t start, bool *stop)
 {
-    struct word_key key = {s->keys.data, start, s->keys.len - start};
-    uint64_t hash = key_hash(s->keys.data + start, key.len);
-    struct slot *slot = table_find(&s->words, hash, word_matches, &key);
+    size_t len = s->keys.len - start;
+    uint64_t hash;
+    struct slot *slot = find_span(&s->words, s->keys.data, start, len, &hash);
     if (!slot_is_free(&s->words, slot)) {
         s->keys.len = start; /* known: drop the copy */
         *stop = slot->flag;
         return slot->value;
     }
     size_t id = s->words.size;
-    table_claim(&s->words, slot, hash);
-    slot->a = start;
-    slot->b = key.len;
+    claim_span(&s->words, slot, hash, start, len);
     slot->value = id;
-    slot->flag = *stop = stop_index_has(&s->stop, s->keys.data + start, key.len, hash);
+    slot->flag = *stop = stop_index_has(&s->stop, s->keys.data + start, len, hash);
     table_added(&s->words);
     return id;
 }
@@ -949,19 +954,6 @@ static const struct member {
 #undef REAL
 };
 
-/* v in decimal, at least min_digits digits (zeros in front). By hand:
- * printf costs more than the rest of a short record's stats. */
-static void append_digits(struct buf *out, unsigned long long v, int min_digits)
-{
-    char tmp[24];
-    int k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v || (int)sizeof tmp - k < min_digits);
-    buf_append(out, tmp + k, sizeof tmp - (size_t)k);
-}
-
 /* x rounded to 4 decimals, half away from zero, without trailing zeros.
  * Digits are printed as integers, so the locale's decimal point never
  * shows. */
@@ -972,7 +964,7 @@ static void append_real(struct buf *out, double x)
         buf_append_char(out, '-');
         v = -v;
     }
-    append_digits(out, (unsigned long long)(v / 10000), 1);
+    buf_append_uint(out, (unsigned long long)(v / 10000), 1);
     int frac = (int)(v % 10000), digits = 4;
     if (frac == 0)
         return;
@@ -981,7 +973,7 @@ static void append_real(struct buf *out, double x)
         digits--;
     }
     buf_append_char(out, '.');
-    append_digits(out, (unsigned long long)frac, digits);
+    buf_append_uint(out, (unsigned long long)frac, (unsigned)digits);
 }
 
 void text_stats_append_json(const struct text_stats *st, struct buf *out)
@@ -996,7 +988,7 @@ void text_stats_append_json(const struct text_stats *st, struct buf *out)
         if (m->type == MEMBER_COUNT) {
             size_t v;
             memcpy(&v, field, sizeof v);
-            append_digits(out, v, 1);
+            buf_append_uint(out, v, 1);
         } else {
             double v;
             memcpy(&v, field, sizeof v);

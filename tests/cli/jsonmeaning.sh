@@ -8,6 +8,34 @@
 # read must keep its deep value in a member "v" written compactly, and the
 # output line must hold `"v":VALUE` byte for byte.
 
+# The programs that read records (split: NDJSON documents).
+PROGRAMS="split normalize extract-stats dedupe emit-json"
+# Under valgrind (the programs are wrapper scripts) a run takes seconds:
+# the one-line-at-a-time runs then take one case in STRIDE.
+STRIDE=1
+if [ "$(head -c 2 "$WINNOW_BIN/winnow-split")" = '#!' ]; then STRIDE=7; fi
+
+# args PROGRAM: the options that make PROGRAM read lines as records
+# (split: as NDJSON documents).
+args() { if [ "$1" = split ]; then echo "--format ndjson"; fi; }
+# want_filter PROGRAM, got_filter PROGRAM: the jq filters that leave out
+# what PROGRAM owns, for an input line and for its output line; split
+# carries every member of a document but id and text into meta.
+want_filter() {
+    case $1 in
+        split) echo '{id, text, rest: del(.id, .text)}' ;;
+        normalize) echo 'del(.text, .title, .headline)' ;;
+        extract-stats) echo 'del(.stats, .figures)' ;;
+        *) echo '.' ;;
+    esac
+}
+got_filter() {
+    case $1 in
+        split) echo '{id: .doc, text, rest: (.meta // {})}' ;;
+        *) want_filter "$1" ;;
+    esac
+}
+
 # canon_lines FILTER FILE: each line of FILE as sorted compact JSON after
 # FILTER, or the word UNREADABLE.
 canon_lines() {

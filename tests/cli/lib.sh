@@ -61,8 +61,76 @@ expect_lines() { # NAME N : stdout has N lines
     if [ "$_expect_lines" -eq "$2" ]; then pass "$1"; else fail "$1" "$_expect_lines lines, want $2"; fi
 }
 
+# jqe ARGS...: jq -e ARGS..., quietly: true when the last value is true.
+jqe() { jq -e "$@" >/dev/null; }
+
 expect_true() { # NAME DETAIL CONDITION...
     _expect_name=$1 _expect_detail=$2
     shift 2
     if "$@"; then pass "$_expect_name"; else fail "$_expect_name" "$_expect_detail"; fi
+}
+
+# --- blocks every program's script states ----------------------------------------
+
+# expect_standard_options PROGRAM: --help prints the usage and exits 0,
+# --version prints "PROGRAM VERSION", and an unknown option is a usage
+# error (status 2) that says how to get help.
+expect_standard_options() {
+    run "$1" --help
+    expect_status "--help exits 0" 0
+    expect_true "--help prints the usage" "no Usage line: $(head -c 100 "$T/out")" grep -q "^Usage: $1 " "$T/out"
+    run "$1" --version
+    expect_stdout "--version" "$1 0.1.0"
+    run "$1" --no-such-option
+    expect_status "unknown option is a usage error" 2
+    expect_stderr_match "usage error says how to get help" "^Try '$1 --help'"
+}
+
+# closed_pipe READER CMD...: CMD's stdout into the shell command READER
+# (`head -n 1`, or `true`: a reader gone before the first write); CMD's
+# status in $STATUS, its stderr in $T/err, what READER printed in $T/out.
+closed_pipe() {
+    _reader=$1
+    shift
+    { "$@" 2>"$T/err"; echo $? >"$T/status"; } | sh -c "$_reader" >"$T/out"
+    STATUS=$(cat "$T/status")
+}
+
+# expect_pipe_and_full_disk CMD...: CMD's output (more than a pipe holds)
+# into `head -n 1` ends CMD quietly with status 0; onto a full disk
+# (/dev/full) it is an error, status 1, reported as a write error.
+expect_pipe_and_full_disk() {
+    closed_pipe "head -n 1" "$@"
+    expect_lines "| head -n 1 reads one record" 1
+    expect_status "a closed pipe ends with status 0" 0
+    expect_stderr_empty "a closed pipe is quiet"
+    if [ -w /dev/full ]; then
+        "$@" >/dev/full 2>"$T/err"
+        STATUS=$?
+        expect_status "a full disk is an error" 1
+        expect_stderr_match "a full disk is reported" "stdout: write error: No space left on device"
+    else
+        skip "/dev/full" "not available"
+    fi
+}
+
+# expect_bad_files GOOD_FILE CMD...: what every program does with the files
+# it cannot read whole: CMD on an empty file exits 0 and writes nothing;
+# on GOOD_FILE gzipped and cut in the middle exits 1 naming the file and
+# the truncated gzip; on a missing file exits 1 naming it.
+expect_bad_files() {
+    _good=$1
+    shift
+    : >"$T/empty-input"
+    run "$@" "$T/empty-input"
+    expect_status "empty input exits 0" 0
+    expect_lines "empty input gives no records" 0
+    gzip -c "$_good" >"$T/whole.gz"
+    head -c $(($(wc -c <"$T/whole.gz") / 2)) "$T/whole.gz" >"$T/trunc.gz"
+    run "$@" "$T/trunc.gz"
+    expect_status "truncated gzip is an error" 1
+    expect_stderr_match "truncated gzip is named" "trunc\\.gz: truncated gzip input"
+    run "$@" "$T/does-not-exist"
+    expect_status "a missing file is an error" 1
+    expect_stderr_match "a missing file is named" "does-not-exist: No such file"
 }

@@ -7,11 +7,7 @@
 G=winnow-generate
 
 # --- options -----------------------------------------------------------------
-run $G --help
-expect_status "--help exits 0" 0
-expect_true "--help prints the usage" "no Usage line" grep -q '^Usage: winnow-generate' "$T/out"
-run $G --version
-expect_stdout "--version" "winnow-generate 0.1.0"
+expect_standard_options $G
 run $G --size 10K
 expect_status "no output is a usage error" 2
 expect_stderr_match "no output is named" "no output"
@@ -24,6 +20,9 @@ run $G --truth "$T/a" --truth "$T/b"
 expect_status "an output given twice is a usage error" 2
 run $G --truth "$T/a" extra-operand
 expect_status "an operand is a usage error" 2
+run $G --size 10K --truth "$T/a" --rejects "$T/rejects.jsonl"
+expect_status "--rejects is accepted (nothing is read, so nothing is rejected)" 0
+expect_true "--rejects writes no file" "$(ls -l "$T/rejects.jsonl" 2>&1)" test ! -e "$T/rejects.jsonl"
 
 # --- determinism -------------------------------------------------------------------
 for i in 1 2; do

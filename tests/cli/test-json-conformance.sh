@@ -40,31 +40,11 @@ if ! command -v jq >/dev/null 2>&1; then
     exit 0
 fi
 
-PROGRAMS="split normalize extract-stats dedupe emit-json"
-# Under valgrind (the programs are wrapper scripts) a run takes seconds:
-# the one-line-at-a-time runs then take one case in STRIDE.
-STRIDE=1
-if [ "$(head -c 2 "$WINNOW_BIN/winnow-split")" = '#!' ]; then STRIDE=7; fi
 GOOD1='{"id":"good-1","doc":"conformance","kind":"paragraph","text":"first good record"}'
 GOOD2='{"id":"good-2","doc":"conformance","kind":"paragraph","text":"last good record"}'
 JANSSON_REJECTS="y_object_duplicated_key.json y_object_duplicated_key_and_value.json y_object_escaped_null_in_key.json"
 TAB=$(printf '\t') CR=$(printf '\r')
 
-args() { if [ "$1" = split ]; then echo "--format ndjson"; fi; }
-want_filter() {
-    case $1 in
-        split) echo '{id, text, rest: del(.id, .text)}' ;;
-        normalize) echo 'del(.text, .title, .headline)' ;;
-        extract-stats) echo 'del(.stats, .figures)' ;;
-        *) echo '.' ;;
-    esac
-}
-got_filter() {
-    case $1 in
-        split) echo '{id: .doc, text, rest: (.meta // {})}' ;;
-        *) want_filter "$1" ;;
-    esac
-}
 # needs_members PROGRAM: true when PROGRAM wants id (and more) in a record.
 needs_members() { case $1 in split|dedupe|emit-json) true ;; *) false ;; esac; }
 

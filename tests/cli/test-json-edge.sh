@@ -23,33 +23,7 @@ VALID="$EDGE/valid.jsonl"
 INVALID="$EDGE/invalid.jsonl"
 NVALID=$(wc -l <"$VALID" | tr -d ' ')
 NINVALID=$(wc -l <"$INVALID" | tr -d ' ')
-PROGRAMS="split normalize extract-stats dedupe emit-json"
-# Under valgrind (the programs are wrapper scripts) a run takes seconds:
-# the one-line-at-a-time runs then take one case in STRIDE.
-STRIDE=1
-if [ "$(head -c 2 "$WINNOW_BIN/winnow-split")" = '#!' ]; then STRIDE=7; fi
 
-# args PROGRAM: the options that make PROGRAM read these lines as records
-# (split: as NDJSON documents).
-args() { if [ "$1" = split ]; then echo "--format ndjson"; fi; }
-# What a program owns is left out of the comparison; split carries every
-# member of a document but id and text into meta.
-want_filter() {
-    case $1 in
-        split) echo '{id, text, rest: del(.id, .text)}' ;;
-        normalize) echo 'del(.text, .title, .headline)' ;;
-        extract-stats) echo 'del(.stats, .figures)' ;;
-        *) echo '.' ;;
-    esac
-}
-got_filter() {
-    case $1 in
-        split) echo '{id: .doc, text, rest: (.meta // {})}' ;;
-        *) want_filter "$1" ;;
-    esac
-}
-# jqe FILTER FILE: jq -e, quietly.
-jqe() { jq -e "$1" "$2" >/dev/null; }
 # rejects_hold_texts REJECTS FILE: every entry names FILE, gives a reason
 # and the text of the line.
 rejects_hold_texts() {

@@ -4,9 +4,12 @@
 # end to end (documents in, records split, rejects, duplicates, records
 # out); the failing stage named; -o atomic when any stage fails; sharded.sh
 # against corpus.sh; threads.sh losing no record; figures.sh one valid row
-# per figure with its sentence; run-sample.sh. (dedupe-sharded.sh's results
-# are tested in test-dedupe.sh.) The scripts find the programs through
-# $WINNOW_BIN, so this runs on the plain and the sanitizer build.
+# per figure with its sentence; run-sample.sh; --rejects DIR and every
+# stage's --counts file (in = out + rejected + dropped) of corpus.sh,
+# figures.sh and threads.sh; empty input through every script.
+# (dedupe-sharded.sh's results are tested in test-dedupe.sh; full disks
+# and closed pipes in test-resources.sh.) The scripts find the programs
+# through $WINNOW_BIN, so this runs on the plain and the sanitizer build.
 . "$(dirname "$0")/lib.sh"
 export WINNOW_BIN
 P="$WINNOW_ROOT/pipelines"
@@ -53,6 +56,7 @@ for s in corpus figures threads sharded dedupe-sharded; do
 done
 run bash "$P/run-sample.sh"
 expect_status "run-sample.sh: no archive is a usage error" 2
+expect_stderr_match "run-sample.sh: a usage error says how to get help" "Try 'run-sample.sh --help'"
 run bash "$P/figures.sh" --format xml "$ARCH"
 expect_status "figures.sh --format xml is a usage error" 2
 run bash "$P/figures.sh" --fields 'id,,kind' "$ARCH"
@@ -124,6 +128,40 @@ run bash "$P/figures.sh" -o /dev/full "$ARCH"
 expect_status "figures.sh -o /dev/full exits 1" 1
 expect_stderr_match "figures.sh: a failed write names stage emit-json" "stage 'emit-json' failed"
 
+# figures.sh and threads.sh set bad lines aside as corpus.sh does.
+for s in figures threads; do
+    rm -rf "$T/c/rejects-$s"
+    run bash "$P/$s.sh" -q --rejects "$T/c/rejects-$s" "$T/docs-bad.jsonl"
+    expect_status "$s.sh --rejects goes on" 0
+    expect_true "$s.sh --rejects: the bad line is in rejects/split.jsonl" "$(head -c 200 "$T/c/rejects-$s/split.jsonl" 2>&1)" \
+        sh -c "test \$(wc -l <'$T/c/rejects-$s/split.jsonl') -eq 1 && jq -e '.line == 4' '$T/c/rejects-$s/split.jsonl' >/dev/null"
+    expect_true "$s.sh --rejects: the run gives output" "no output" test -s "$T/out"
+done
+
+# Every stage's --counts file balances: in = out + rejected + dropped
+# (split: documents in, records out; every later stage reads what the one
+# before it wrote).
+for s in corpus figures threads; do
+    rm -rf "$T/c/counts-$s"
+    bash "$P/$s.sh" -q --counts "$T/c/counts-$s" "$ARCH" >/dev/null
+    ls "$T/c/counts-$s" >"$T/c/stages-$s"
+    jq -s -c 'map({program, in, out, rejected, dropped: (.dropped // 0)})' "$T/c/counts-$s"/*.json >"$T/c/ledger-$s"
+    expect_true "$s.sh --counts: every stage's file is there" "$(tr '\n' ' ' <"$T/c/stages-$s")" \
+        test "$(grep -c '\.json$' "$T/c/stages-$s")" -ge 4
+    expect_true "$s.sh --counts: each stage but split has in = out + rejected + dropped" "$(cat "$T/c/ledger-$s")" \
+        jqe 'all(.[] | select(.program != "winnow-split"); .in == .out + .rejected + .dropped)' "$T/c/ledger-$s"
+    expect_true "$s.sh --counts: split read every document of the archive" "$(cat "$T/c/ledger-$s")" \
+        jqe --argjson docs "$docs" 'map(select(.program == "winnow-split"))[0] | .in == $docs and .out > 0' "$T/c/ledger-$s"
+done
+
+# Empty input: an empty NDJSON file gives an empty output and status 0.
+: >"$T/empty.jsonl"
+for s in corpus figures threads; do
+    run bash "$P/$s.sh" -q "$T/empty.jsonl"
+    expect_status "$s.sh: empty input exits 0" 0
+    expect_lines "$s.sh: empty input gives nothing" 0
+done
+
 # --- sharded.sh: the same corpus as corpus.sh ---------------------------------------
 if command -v parallel >/dev/null 2>&1; then
     mkdir -p "$T/s"
@@ -135,6 +173,14 @@ if command -v parallel >/dev/null 2>&1; then
     expect_true "sharded.sh: the same record ids, in the same order, as corpus.sh" \
         "$(diff "$T/s/corpus.ids" "$T/s/sharded.ids" | head -n 4 | tr '\n' '|')" \
         sh -c "test -s '$T/s/corpus.ids' && cmp -s '$T/s/corpus.ids' '$T/s/sharded.ids'"
+    run bash "$P/sharded.sh" -q -o "$T/s/empty.jsonl" "$T/empty.jsonl"
+    expect_status "sharded.sh: empty input exits 0" 0
+    expect_true "sharded.sh: empty input gives an empty corpus" "$(ls -l "$T/s/empty.jsonl" 2>&1)" \
+        sh -c "test -f '$T/s/empty.jsonl' && test ! -s '$T/s/empty.jsonl'"
+    run bash "$P/dedupe-sharded.sh" -q -o "$T/s/dedup-empty" "$T/empty.jsonl"
+    expect_status "dedupe-sharded.sh: empty input exits 0" 0
+    expect_true "dedupe-sharded.sh: empty input gives an empty shard" "$(ls -l "$T/s/dedup-empty" 2>&1)" \
+        sh -c "test -f '$T/s/dedup-empty/empty.jsonl' && test ! -s '$T/s/dedup-empty/empty.jsonl'"
     run bash "$P/sharded.sh" -q -o "$T/s/fail.jsonl" "$ARCH" "$T/trunc.tar.gz"
     expect_status "sharded.sh: a truncated archive exits 1" 1
     expect_stderr_match "sharded.sh: the failing stage is named" "sharded.sh: stage '.*split.*' failed"

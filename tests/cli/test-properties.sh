@@ -13,7 +13,12 @@
 #   - the accounting holds through the whole pipeline: each program's
 #     --counts has in = out + rejected + dropped, and each program reads
 #     what the one before it wrote (plus the bad and blank lines injected
-#     between two of them, which --rejects takes).
+#     between two of them, which --rejects takes);
+#   - and in every mode of every program (split --by, normalize --key,
+#     extract-stats --strict, dedupe --mark/--mode/--signatures/
+#     --drop-listed, emit-json --nest/--summary/--figures/--array/csv):
+#     in = out + rejected + dropped, blank and rejected lines counted, the
+#     rejected lines in the rejects file.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v jq >/dev/null 2>&1; then
@@ -55,7 +60,6 @@ UNNEST='def flat: del(.replies), (.replies[]? | flat);
         else . end'
 # sorted_canon FILE: every line as sorted compact JSON, the lines sorted.
 sorted_canon() { jq -c -S "${2:-.}" "$1" | LC_ALL=C sort; }
-jqe() { jq -e "$@" >/dev/null; }
 
 for seed in $SEEDS; do
     D="$T/s$seed"
@@ -138,3 +142,62 @@ for seed in $SEEDS; do
     expect_true "seed $seed: the rejected lines are in the rejects file" "$(cat "$D/rejects.jsonl" 2>&1)" \
         test "$(wc -l <"$D/rejects.jsonl")" -eq 2
 done
+
+# --- the accounting in every mode ---------------------------------------------------
+# Each program in each of its modes, with two bad and two blank lines among
+# its input and --rejects: its --counts has in = out + rejected + dropped
+# (split: documents in + rejected = the lines that are not blank), blank
+# and rejected as injected, the rejects file holds the rejected lines, and
+# where a record is a line of output, out is the lines written.
+D="$T/s11"
+inject() { # FILE: FILE's lines with two bad and two blank lines after the third
+    awk 'NR == 4 { printf "{\"id\":\"bad\"\n\n[1]\n   \n" } 1' "$1"
+}
+inject "$D/records.jsonl" >"$D/mixed.jsonl"
+inject "$D/docs.jsonl" >"$D/mixed-docs.jsonl"
+lines=$(grep -c '[^ ]' "$D/mixed.jsonl")
+doc_lines=$(grep -c '[^ ]' "$D/mixed-docs.jsonl")
+winnow-dedupe -q --signatures "$D/records.jsonl" | LC_ALL=C sort | winnow-dedupe -q --cluster >"$D/drop.tsv"
+# PROGRAM OPTIONS | whether each output line is one record counted in out
+while IFS='|' read -r cmd per_line; do
+    # shellcheck disable=SC2086
+    set -- $cmd
+    input="$D/mixed.jsonl" want_in=$lines balance='.in == .out + .rejected + (.dropped // 0)'
+    if [ "$1" = winnow-split ]; then input="$D/mixed-docs.jsonl" want_in=$doc_lines balance=true; fi
+    rm -f "$D/c.json" "$D/rej.jsonl"
+    run "$@" -q --counts "$D/c.json" --rejects "$D/rej.jsonl" "$input"
+    expect_status "$cmd: exits 0 with --rejects" 0
+    out_lines=$(wc -l <"$T/out" | tr -d ' ')
+    expect_true "$cmd: in = out + rejected + dropped; 2 blank and 2 rejected lines counted" "$(cat "$D/c.json" 2>&1)" \
+        jqe "$balance and (.in + (if .program == \"winnow-split\" then .rejected else 0 end)) == $want_in
+             and .blank == 2 and .rejected == 2" "$D/c.json"
+    expect_true "$cmd: the rejects file holds the rejected lines" "$(head -c 200 "$D/rej.jsonl" 2>&1)" \
+        test "$(wc -l <"$D/rej.jsonl")" -eq 2
+    if [ "$per_line" = yes ]; then
+        expect_true "$cmd: out is the lines written ($out_lines)" "$(cat "$D/c.json")" jqe ".out == $out_lines" "$D/c.json"
+    fi
+done <<'MODES'
+winnow-split|yes
+winnow-split --by paragraph|yes
+winnow-split --by document|yes
+winnow-normalize|yes
+winnow-normalize --key key|yes
+winnow-normalize --report --punct --lower --form nfkc|yes
+winnow-extract-stats|yes
+winnow-extract-stats --strict --only figures|yes
+winnow-dedupe|yes
+winnow-dedupe --mark|yes
+winnow-dedupe --mode exact --fold-digits|yes
+winnow-dedupe --mode near --threshold 0.6|yes
+winnow-dedupe --signatures --shard 3|no
+winnow-emit-json|yes
+winnow-emit-json --format csv --no-header --fields id|yes
+winnow-emit-json --array --pretty|no
+winnow-emit-json --nest|no
+winnow-emit-json --summary|no
+winnow-emit-json --figures|no
+MODES
+# --drop-listed reads the shard the list was made from: no lines injected.
+run winnow-dedupe -q --counts "$D/c.json" --drop-listed "$D/drop.tsv" "$D/records.jsonl"
+expect_true "winnow-dedupe --drop-listed: in = out + dropped, out is the lines written" "$(cat "$D/c.json")" \
+    jqe ".in == $(wc -l <"$D/records.jsonl") and .in == .out + .dropped and .dropped > 0 and .out == $(wc -l <"$T/out")" "$D/c.json"

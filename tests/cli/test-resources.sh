@@ -7,14 +7,19 @@
 #     skipped on the sanitizer build (ASan reserves terabytes of address
 #     space at start) and on wrapped programs (valgrind);
 #   - a full disk: standard output on /dev/full, and every file a program
-#     writes (--rejects, --counts, --removed, --stats, -o, --summary-file)
-#     under `ulimit -f 0` (SIGXFSZ ignored, so a write fails with EFBIG as
-#     on a full disk): status 1 and "FILE: write error", no file left where
-#     the output is atomic; the pipeline scripts exit non-zero naming the
-#     stage that failed and leave no output behind;
+#     writes (--rejects, --counts, --removed, --stats, -o, --summary-file;
+#     the sharded steps of dedupe; the generator's --tar, --ndjson,
+#     --truth, --dir, --counts) under `ulimit -f 0` (SIGXFSZ ignored, so a
+#     write fails with EFBIG as on a full disk) or as /dev/full: status 1
+#     and "FILE: write error", no file left where the output is atomic; the
+#     dispatcher `winnow` passes the status on; the pipeline scripts exit
+#     non-zero naming the stage that failed and leave no output behind,
+#     for their output and for every file option (--summary, --counts,
+#     --removed, --rejects, --stats);
 #   - a closed pipe (`| head -n 1`, and `| true`, a reader gone before the
 #     first write): status 0 and nothing on stderr, for every program, the
-#     emit-json modes, and the scripts that write to standard output.
+#     emit-json modes, the sharded steps of dedupe, `winnow split`, and the
+#     scripts that write to standard output.
 . "$(dirname "$0")/lib.sh"
 export WINNOW_BIN
 P="$WINNOW_ROOT/pipelines"
@@ -26,7 +31,15 @@ winnow-generate --quiet --seed 3 --size 2M --tar "$T/arch.tar.gz"
 winnow-split --quiet "$T/arch.tar.gz" | winnow-extract-stats --quiet >"$T/records.jsonl"
 { cat "$T/records.jsonl"; echo '{"bad'; } >"$T/with-bad.jsonl"
 cp "$T/records.jsonl" "$T/records2.jsonl"
+# split's bad lines are NDJSON documents.
+winnow-generate --quiet --seed 3 --size 200K --ndjson "$T/docs.jsonl"
+{ cat "$T/docs.jsonl"; echo '{"bad'; } >"$T/docs-bad.jsonl"
 input_of() { if [ "$1" = split ]; then echo "$T/arch.tar.gz"; else echo "$T/records.jsonl"; fi; }
+bad_input_of() { if [ "$1" = split ]; then echo "$T/docs-bad.jsonl"; else echo "$T/with-bad.jsonl"; fi; }
+# The sharded steps of dedupe: signatures of the records, sorted, and the
+# drop list clustered from them.
+winnow-dedupe --quiet --signatures "$T/records.jsonl" | LC_ALL=C sort >"$T/sig.tsv"
+winnow-dedupe --quiet --cluster "$T/sig.tsv" >"$T/drop.tsv"
 # Programs wrapped in scripts (valgrind, by tests/run.sh --valgrind): limits
 # set with ulimit would apply to valgrind itself, which needs its own
 # address space and files.
@@ -109,6 +122,29 @@ if [ -w /dev/full ]; then
         expect_status "emit-json $mode >/dev/full exits 1" 1
         expect_stderr_match "emit-json $mode >/dev/full says so" "write error"
     done
+    for step in "--signatures '$T/records.jsonl'" "--cluster '$T/sig.tsv'" "--drop-listed '$T/drop.tsv' '$T/records.jsonl'"; do
+        run sh -c "winnow-dedupe -q $step >/dev/full"
+        expect_status "dedupe ${step%% *} >/dev/full exits 1" 1
+        expect_stderr_match "dedupe ${step%% *} >/dev/full says so" "^winnow-dedupe: stdout: write error: No space left on device"
+    done
+    run sh -c "winnow split '$T/arch.tar.gz' >/dev/full"
+    expect_status "winnow split >/dev/full exits 1" 1
+    expect_stderr_match "winnow split >/dev/full says so" "^winnow-split: stdout: write error: No space left on device"
+    # Each file option as /dev/full: the one file that fails is named.
+    for opt in --tar --ndjson --truth; do
+        run winnow-generate -q --size 100K "$opt" /dev/full
+        expect_status "generate $opt /dev/full exits 1" 1
+        expect_stderr_match "generate $opt /dev/full says so" "^winnow-generate: /dev/full: write error: No space left on device"
+    done
+    run winnow-generate -q --size 100K --truth "$T/gen-truth.jsonl" --counts /dev/full
+    expect_status "generate --counts /dev/full exits 1" 1
+    expect_stderr_match "generate --counts /dev/full says so" "^winnow-generate: /dev/full: write error"
+    run winnow-dedupe -q --cluster --stats /dev/full "$T/sig.tsv"
+    expect_status "dedupe --cluster --stats /dev/full exits 1" 1
+    expect_stderr_match "dedupe --cluster --stats /dev/full says so" "^winnow-dedupe: /dev/full: write error"
+    run winnow-dedupe -q --drop-listed "$T/drop.tsv" --removed /dev/full "$T/records.jsonl"
+    expect_status "dedupe --drop-listed --removed /dev/full exits 1" 1
+    expect_stderr_match "dedupe --drop-listed --removed /dev/full says so" "^winnow-dedupe: /dev/full: write error"
 else
     skip "/dev/full" "not available"
 fi
@@ -117,11 +153,9 @@ if [ -n "$WRAPPED" ]; then
 else
     mkdir -p "$T/disk"
     for p in $PROGRAMS; do
-        if [ "$p" != split ]; then
-            full_disk "winnow-$p" -q --rejects "$T/disk/rejects.jsonl" "$T/with-bad.jsonl"
-            expect_status "$p --rejects on a full disk exits 1" 1
-            expect_stderr_match "$p --rejects on a full disk says so" "^winnow-$p: $T/disk/rejects.jsonl: write error"
-        fi
+        full_disk "winnow-$p" -q --rejects "$T/disk/rejects.jsonl" "$(bad_input_of "$p")"
+        expect_status "$p --rejects on a full disk exits 1" 1
+        expect_stderr_match "$p --rejects on a full disk says so" "^winnow-$p: $T/disk/rejects.jsonl: write error"
         full_disk "winnow-$p" -q --counts "$T/disk/counts.json" "$(input_of "$p")"
         expect_status "$p --counts on a full disk exits 1" 1
         expect_stderr_match "$p --counts on a full disk says so" "^winnow-$p: $T/disk/counts.json: write error"
@@ -144,17 +178,26 @@ else
     full_disk winnow-emit-json -q --summary-file "$T/disk/summary.json" "$T/records.jsonl"
     expect_status "emit-json --summary-file on a full disk exits 1" 1
     expect_stderr_match "emit-json --summary-file on a full disk says so" "summary.json: write error"
+    full_disk winnow-dedupe -q --cluster --counts "$T/disk/counts.json" "$T/sig.tsv"
+    expect_status "dedupe --cluster --counts on a full disk exits 1" 1
+    expect_stderr_match "dedupe --cluster --counts on a full disk says so" "counts.json: write error"
+    # The generator's files: nothing under a file's name unless complete.
+    for opt in --tar --ndjson --truth --dir; do
+        rm -rf "$T/disk" && mkdir -p "$T/disk"
+        full_disk winnow-generate -q --size 100K "$opt" "$T/disk/gen"
+        expect_status "generate $opt on a full disk exits 1" 1
+        expect_stderr_match "generate $opt on a full disk says so" "^winnow-generate: $T/disk/gen.*: write error"
+        expect_true "generate $opt on a full disk leaves no file" "$(find "$T/disk" -type f)" \
+            test -z "$(find "$T/disk" -type f)"
+    done
+    rm -rf "$T/disk" && mkdir -p "$T/disk"
+    full_disk winnow-generate -q --size 100K --truth /dev/null --counts "$T/disk/counts.json"
+    expect_status "generate --counts on a full disk exits 1" 1
+    expect_stderr_match "generate --counts on a full disk says so" "^winnow-generate: $T/disk/counts.json: write error"
+    expect_true "generate --counts on a full disk leaves no file" "$(ls -A "$T/disk")" test -z "$(ls -A "$T/disk")"
 fi
 
-# --- a closed pipe -----------------------------------------------------------------
-# closed_pipe READER CMD...: CMD's stdout into READER; CMD's status in
-# $STATUS, its stderr in $T/err.
-closed_pipe() {
-    _reader=$1
-    shift
-    { "$@" 2>"$T/err"; echo $? >"$T/status"; } | sh -c "$_reader" >/dev/null
-    STATUS=$(cat "$T/status")
-}
+# --- a closed pipe (closed_pipe: lib.sh) -------------------------------------------
 for reader in "head -n 1" "true"; do
     for p in $PROGRAMS; do
         closed_pipe "$reader" "winnow-$p" "$(input_of "$p")"
@@ -170,6 +213,15 @@ for reader in "head -n 1" "true"; do
     closed_pipe "$reader" winnow-dedupe --mark "$T/records.jsonl"
     expect_status "dedupe --mark | $reader: status 0" 0
     expect_stderr_empty "dedupe --mark | $reader: nothing on stderr"
+    for step in "--signatures $T/records.jsonl" "--cluster $T/sig.tsv" "--drop-listed $T/drop.tsv $T/records.jsonl"; do
+        # shellcheck disable=SC2086
+        closed_pipe "$reader" winnow-dedupe -q $step
+        expect_status "dedupe ${step%% *} | $reader: status 0" 0
+        expect_stderr_empty "dedupe ${step%% *} | $reader: nothing on stderr"
+    done
+    closed_pipe "$reader" winnow split "$T/arch.tar.gz"
+    expect_status "winnow split | $reader: status 0" 0
+    expect_stderr_empty "winnow split | $reader: nothing on stderr"
 done
 
 # --- the pipeline scripts ----------------------------------------------------------
@@ -228,4 +280,57 @@ elif command -v parallel >/dev/null 2>&1; then
     ROOM=0
 else
     skip "sharded.sh, dedupe-sharded.sh on a full disk" "GNU parallel is not installed"
+fi
+
+# --- the scripts' file options -----------------------------------------------------
+# Each file a script writes besides its output fails on its own: a file as
+# /dev/full, a folder's file as a link to /dev/full, --counts DIR under
+# `ulimit -f 0` with the output on standard output. Each run exits 1,
+# names the stage that failed and leaves no -o FILE behind.
+winnow-generate --quiet --seed 3 --size 100K --tar "$T/small.tar.gz"
+winnow-generate --quiet --seed 4 --size 60K --ndjson "$T/small-docs.jsonl"
+{ head -n 3 "$T/small-docs.jsonl"; echo 'not json'; tail -n +4 "$T/small-docs.jsonl"; } >"$T/small-bad.jsonl"
+# expect_script_failed LABEL SCRIPT: the last run of SCRIPT exited 1
+# naming a stage, with no $T/opt/out.jsonl left.
+expect_script_failed() {
+    expect_status "$1 exits 1" 1
+    expect_stderr_match "$1 names the stage" "^$2: stage '[a-z ()|-]+' failed"
+    expect_true "$1 leaves no output" "$(ls -A "$T/opt")" test ! -e "$T/opt/out.jsonl"
+}
+fresh_opt() { rm -rf "$T/opt" && mkdir -p "$T/opt"; }
+fresh_opt
+run bash "$P/corpus.sh" -q -o "$T/opt/out.jsonl" --summary /dev/full "$T/small.tar.gz"
+expect_script_failed "corpus.sh --summary /dev/full" corpus.sh
+for s in corpus threads; do
+    fresh_opt
+    run bash "$P/$s.sh" -q -o "$T/opt/out.jsonl" --removed /dev/full "$T/small.tar.gz"
+    expect_script_failed "$s.sh --removed /dev/full" "$s.sh"
+done
+for s in corpus figures threads; do
+    fresh_opt
+    mkdir "$T/opt/rejects" && ln -s /dev/full "$T/opt/rejects/split.jsonl"
+    run bash "$P/$s.sh" -q -o "$T/opt/out.jsonl" --rejects "$T/opt/rejects" "$T/small-bad.jsonl"
+    expect_script_failed "$s.sh --rejects DIR with its split.jsonl full" "$s.sh"
+    expect_stderr_match "$s.sh --rejects DIR with its split.jsonl full: split says why" \
+        "^winnow-split: $T/opt/rejects/split.jsonl: write error"
+    [ -z "$WRAPPED" ] || continue
+    fresh_opt
+    full_disk bash "$P/$s.sh" -q --counts "$T/opt/counts" "$T/small.tar.gz"
+    expect_status "$s.sh --counts DIR on a full disk exits 1" 1
+    expect_stderr_match "$s.sh --counts DIR on a full disk names the stage" "^$s.sh: stage '[a-z-]+' failed"
+    expect_stderr_match "$s.sh --counts DIR on a full disk: the stage says why" "counts/[a-z-]+\\.json: write error"
+done
+if command -v parallel >/dev/null 2>&1; then
+    fresh_opt
+    run bash "$P/sharded.sh" -q -o "$T/opt/out.jsonl" --summary /dev/full "$T/small.tar.gz"
+    expect_status "sharded.sh --summary /dev/full exits 1" 1
+    expect_stderr_match "sharded.sh --summary /dev/full names the stage" "^sharded.sh: stage 'emit-json' failed"
+    fresh_opt
+    run bash "$P/dedupe-sharded.sh" -q -o "$T/opt/shards" --stats /dev/full "$T/records.jsonl" "$T/records2.jsonl"
+    expect_status "dedupe-sharded.sh --stats /dev/full exits 1" 1
+    expect_stderr_match "dedupe-sharded.sh --stats /dev/full names the stage" "^dedupe-sharded.sh: stage 'cluster' failed"
+    expect_true "dedupe-sharded.sh --stats /dev/full leaves no shard" "$(ls -A "$T/opt/shards" 2>/dev/null)" \
+        test -z "$(ls -A "$T/opt/shards" 2>/dev/null)"
+else
+    skip "sharded.sh, dedupe-sharded.sh file options" "GNU parallel is not installed"
 fi

@@ -2,11 +2,9 @@
 # Command-line tests of the winnow dispatcher: `winnow CMD` runs winnow-CMD.
 . "$(dirname "$0")/lib.sh"
 
+expect_standard_options winnow
 run winnow --help
-expect_status "--help exits 0" 0
 expect_true "--help lists the commands" "$(head -c 200 "$T/out")" grep -q '^  split ' "$T/out"
-run winnow --version
-expect_stdout "--version" "winnow 0.1.0"
 run winnow
 expect_status "no command is a usage error" 2
 expect_stderr_match "no command says so" "no command given"

@@ -10,17 +10,8 @@
 #include "buf.h"
 #include "check.h"
 #include "figtable.h"
+#include "parsed-record.h"
 #include "record.h"
-
-static struct record *parsed(const char *text)
-{
-    struct record *r = record_new();
-    struct buf reason = BUF_INIT;
-    if (record_parse(r, text, strlen(text), &reason) != 0)
-        printf("# parse failed: %s\n", reason.data);
-    buf_free(&reason);
-    return r;
-}
 
 /* Rows of the last record added, parsed; and their JSON text in order. */
 struct rows {

@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "check.h"
 #include "figures.h"
+#include "read-file.h"
 
 struct gold {
     size_t start, end;
@@ -44,18 +45,14 @@ struct tally {
     size_t gold, predicted, right, fields_right, negatives, negatives_hit;
 };
 
+/* The file's bytes, NUL-terminated (caller frees); NULL if unreadable. */
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(&b, chunk, n);
-    fclose(f);
-    buf_append(&b, "", 0);
+    if (!read_whole_file(path, &b)) {
+        buf_free(&b);
+        return NULL;
+    }
     return buf_detach(&b, len);
 }
 

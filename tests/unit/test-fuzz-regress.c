@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "read-file.h"
 
 #define LLVMFuzzerTestOneInput fuzz_dedupe_one
 #include "../fuzz/fuzz-dedupe.c"
@@ -63,25 +64,15 @@ enum { TARGETS = sizeof targets / sizeof targets[0] };
  * input over, so that ASan sees a read past its end); NULL if unreadable. */
 static uint8_t *read_whole(const char *path, size_t *size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     struct buf data = BUF_INIT;
-    char block[8192];
-    size_t got;
-    while ((got = fread(block, 1, sizeof block, f)) > 0)
-        buf_append(&data, block, got);
-    bool ok = !ferror(f);
-    fclose(f);
-    *size = data.len;
-    uint8_t *exact = xmalloc(data.len ? data.len : 1);
-    if (data.len)
-        memcpy(exact, data.data, data.len);
-    buf_free(&data);
-    if (!ok) {
-        free(exact);
-        return NULL;
+    uint8_t *exact = NULL;
+    if (read_whole_file(path, &data)) {
+        *size = data.len;
+        exact = xmalloc(data.len ? data.len : 1);
+        if (data.len)
+            memcpy(exact, data.data, data.len);
     }
+    buf_free(&data);
     return exact;
 }
 

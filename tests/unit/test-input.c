@@ -1,6 +1,8 @@
 /* Unit tests of lib/input: lines, CRLF, BOM, gzip (single and multi-member,
  * truncated), long lines, raw reads. Runs on data built in memory. */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 
 #include "buf.h"
@@ -114,6 +116,46 @@ static void test_raw_reads(void)
     buf_free(&all);
 }
 
+/* input_lines hands over what input_getline gives, with line numbers,
+ * until the callback says stop. */
+struct line_log {
+    struct buf joined;
+    long stop_at;  /* line number whose callback says stop; 0: none */
+    long last;     /* line number seen last */
+};
+
+static bool log_line(struct input *in, const char *line, size_t len, void *ctx)
+{
+    struct line_log *log = ctx;
+    log->last = input_lineno(in);
+    buf_append(&log->joined, line, len);
+    buf_append_char(&log->joined, '|');
+    return log->last != log->stop_at;
+}
+
+static void test_each_line(void)
+{
+    const char *data = "\xEF\xBB\xBF" "a\r\nb\n\nc";
+    struct line_log log = {BUF_INIT, 0, 0};
+    struct input *in = input_open_memory("lines", data, strlen(data));
+    CHECK(input_lines(in, log_line, &log) && log.last == 4, "every line is handed over");
+    CHECK_STR(log.joined.data, "a|b||c|", "as input_getline gives them");
+    input_close(in);
+
+    buf_reset(&log.joined);
+    log.stop_at = 2;
+    in = input_open_memory("stop", data, strlen(data));
+    CHECK(!input_lines(in, log_line, &log) && log.last == 2, "the callback stops the loop");
+    CHECK_STR(log.joined.data, "a|b|", "no line after the stop");
+    input_close(in);
+    buf_free(&log.joined);
+
+    log = (struct line_log){BUF_INIT, 0, 0};
+    CHECK(!input_each_line("/nonexistent/winnow/file", log_line, &log) && log.last == 0,
+          "a file that cannot be opened is a failure, with no line");
+    buf_free(&log.joined);
+}
+
 static void test_files(void)
 {
     CHECK(input_open("/nonexistent/winnow/file") == NULL, "a missing file is reported");
@@ -126,6 +168,7 @@ int main(void)
     test_gzip();
     test_long_line();
     test_raw_reads();
+    test_each_line();
     test_files();
     return CHECK_DONE();
 }

@@ -5,7 +5,9 @@
 #include <jansson.h>
 #include <locale.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "check.h"
@@ -101,6 +103,30 @@ static void test_reals(void)
     CHECK(same == total, "%d of %d doubles written as Jansson writes them", same, total);
 }
 
+/* json_format_int writes what printf's "%lld" writes, for every length
+ * and sign. */
+static void test_integers_as_printf(void)
+{
+    char out[JSON_NUMBER_MAX], want[JSON_NUMBER_MAX];
+    int same = 0, total = 0;
+    unsigned long long x = 88172645463325252ULL;
+    for (int i = 0; i < 2000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        long long v = (long long)(x >> (i % 64));
+        long long values[] = {v, -v, i, -i, (long long)i * 1000003};
+        for (size_t k = 0; k < sizeof values / sizeof *values; k++) {
+            size_t n = json_format_int(values[k], out);
+            int w = snprintf(want, sizeof want, "%lld", values[k]);
+            same += (int)n == w && strcmp(out, want) == 0;
+            total++;
+        }
+    }
+    CHECK(same == total, "%d of %d integers written as \"%%lld\" writes them", same, total);
+    size_t n = json_format_int(9223372036854775807LL, out);
+    CHECK(n == 19 && strcmp(out, "9223372036854775807") == 0, "largest integer written");
+    CHECK(json_format_int(0, out) == 1 && strcmp(out, "0") == 0, "zero written");
+}
+
 static void test_integers(void)
 {
     char out[JSON_NUMBER_MAX];
@@ -134,6 +160,7 @@ int main(void)
     test_recode();
     test_reals();
     test_integers();
+    test_integers_as_printf();
     CHECK(json_parse_real("1e-400", 6) == 0.0 && json_parse_real("-1.5E+3", 7) == -1500.0,
           "reals read");
     test_locale();

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "parsed-record.h"
 #include "project.h"
 #include "record.h"
 
@@ -13,16 +14,6 @@ static const char *const line =
     "\"stats\":{\"words\":12,\"upper\":0.25,\"deep\":{\"x\":[1,2]}},"
     "\"span\":[5,9],\"a.b\":\"dotted\",\"flag\":true,"
     "\"figures\":[{\"kind\":\"percent\",\"value\":40}]}";
-
-static struct record *parsed(const char *text)
-{
-    struct record *r = record_new();
-    struct buf reason = BUF_INIT;
-    if (record_parse(r, text, strlen(text), &reason) != 0)
-        printf("# parse failed: %s\n", reason.data);
-    buf_free(&reason);
-    return r;
-}
 
 static void check_list_error(const char *list, const char *name)
 {

@@ -1,6 +1,8 @@
 /* Unit tests of lib/record: parsing, field access, changes, member order,
  * serialization. */
+#include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "check.h"
@@ -224,6 +226,36 @@ static void test_trusted(void)
     text_stats_scratch_free(scratch);
 }
 
+/* record_get_jansson decodes a member once and shares the value until the
+ * member changes or the record is parsed again. */
+static void test_jansson_shared(void)
+{
+    struct record *r = record_new();
+    struct buf reason = BUF_INIT;
+    const char *line = "{\"a\":[1,2],\"b\":{\"c\":3}}";
+    CHECK(record_parse(r, line, strlen(line), &reason) == 0, "a line to decode from");
+    json_t *x = record_get_jansson(r, "a"), *y = record_get_jansson(r, "a");
+    CHECK(x && x == y && json_array_size(x) == 2, "decoded once, then shared");
+    json_decref(x);
+    json_decref(y);
+    CHECK(record_set_json(r, "a", "[1,2,3]", 7, &reason) == 0, "a member replaced");
+    x = record_get_jansson(r, "a");
+    CHECK(json_array_size(x) == 3, "a replaced member is decoded anew");
+    json_decref(x);
+    json_t *b = record_get_jansson(r, "b");
+    record_remove(r, "a");
+    CHECK(record_get_jansson(r, "a") == NULL, "a removed member has no value");
+    CHECK(json_integer_value(json_object_get(b, "c")) == 3, "a reference outlives a removal");
+    json_decref(b);
+    line = "{\"a\":true}";
+    CHECK(record_parse(r, line, strlen(line), &reason) == 0, "the record parsed again");
+    x = record_get_jansson(r, "a");
+    CHECK(json_is_true(x), "the new line's value, not the old one");
+    json_decref(x);
+    buf_free(&reason);
+    record_free(r); /* with a value still held: no leak under ASan */
+}
+
 int main(void)
 {
     test_verdicts();
@@ -233,5 +265,6 @@ int main(void)
     test_view_and_reasons();
     test_long_string();
     test_trusted();
+    test_jansson_shared();
     return CHECK_DONE();
 }

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "read-file.h"
 #include "segment.h"
 
 #define FIXTURES "tests/fixtures/blog"
@@ -95,22 +96,6 @@ static const char *text_of(const struct recs *rs, const char *id)
 {
     const struct rec *r = find_rec(rs, id);
     return r ? r->text : NULL;
-}
-
-static bool read_whole_file(const char *path, struct buf *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char chunk[65536];
-    size_t n;
-    buf_reset(out);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    buf_reserve(out, 0);
-    return ok;
 }
 
 /* ---- date lines --------------------------------------------------------------- */
@@ -785,12 +770,8 @@ static void test_seed(const char *name, const char *want_summary, const char *wa
 
 static void test_seeds(void)
 {
-    DIR *dir = opendir(SEEDS);
-    if (!dir) {
-        SKIP("seeds: " SEEDS " not present");
+    if (!have_dir_or_skip(SEEDS, "seeds"))
         return;
-    }
-    closedir(dir);
     test_seed("000_3cda5d15756a79be",
               "post|000_3cda5d15756a79be/p1|2017-12-14|Inspector Signals End of TR|-|-\n"
               "quote|000_3cda5d15756a79be/p1/q1|-|-|the Guardian|Private probation firms "

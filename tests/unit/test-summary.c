@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "check.h"
 #include "ledger.h"
+#include "parsed-record.h"
 #include "record.h"
 #include "rejects.h"
 #include "summary.h"
@@ -32,16 +33,6 @@ static const char *const stream[] = {
     "\"stats\":{\"words\":1000}}",
     "{\"id\":\"c/p1/c1\",\"doc\":\"c\",\"kind\":\"comment\",\"dup_of\":\"a/p1/c1\",\"dup\":{\"type\":\"exact\"}}",
     NULL};
-
-static struct record *parsed(const char *text)
-{
-    struct record *r = record_new();
-    struct buf reason = BUF_INIT;
-    if (record_parse(r, text, strlen(text), &reason) != 0)
-        printf("# parse failed: %s\n", reason.data);
-    buf_free(&reason);
-    return r;
-}
 
 static json_t *report_of(const char *const *lines, const struct ledger *ledger, unsigned top)
 {

@@ -2,7 +2,6 @@
  * example (the arithmetic is in the comment beside each expectation), the
  * stop-word list and the syllable rule, the JSON form, hostile input
  * (empty, spaces only, one word of 1 MB), scratch reuse, and the seeds. */
-#include <dirent.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "read-file.h"
 #include "textstats.h"
 
 #define SEEDS "../shared/seeds"
@@ -400,20 +400,6 @@ static void test_huge_and_reuse(void)
 
 /* ---- seeds ---------------------------------------------------------------------------------- */
 
-static bool read_file(const char *path, struct buf *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    return ok;
-}
-
 static bool is_ascii_space(char c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
@@ -467,7 +453,7 @@ static void test_seed(const char *name, size_t want_lines, size_t want_paragraph
 {
     struct buf path = BUF_INIT, page = BUF_INIT;
     buf_printf(&path, SEEDS "/%s.txt", name);
-    if (!read_file(path.data, &page)) {
+    if (!read_whole_file(path.data, &page)) {
         CHECK(false, "seed %s is readable", name);
         buf_free(&path);
         return;
@@ -499,12 +485,8 @@ static void test_seed(const char *name, size_t want_lines, size_t want_paragraph
 
 static void test_seeds(void)
 {
-    DIR *dir = opendir(SEEDS);
-    if (!dir) {
-        SKIP("seeds: " SEEDS " not present");
+    if (!have_dir_or_skip(SEEDS, "seeds"))
         return;
-    }
-    closedir(dir);
     test_seed("000_3cda5d15756a79be", 68, 62, 6);
     test_seed("002_565c8be4b69fe0ea", 84, 72, 0);
 }
