@@ -142,3 +142,20 @@ char *buf_detach(struct buf *b, size_t *len)
     b->len = b->cap = 0;
     return p;
 }
+
+void buf_trim(struct buf *b)
+{
+    if (b->cap > SCRATCH_KEEP_BYTES)
+        buf_free(b);
+    else
+        buf_reset(b);
+}
+
+void *array_trim(void *p, size_t *cap, size_t elem_size)
+{
+    if (*cap <= SCRATCH_KEEP_BYTES / elem_size)
+        return p;
+    free(p);
+    *cap = 0;
+    return NULL;
+}

@@ -45,4 +45,15 @@ void buf_free(struct buf *b);
 /* Hand the data to the caller (who frees it) and leave the buf empty. */
 char *buf_detach(struct buf *b, size_t *len);
 
+/* Scratch kept from one record to the next: what grew past this for one
+ * big record is given back before the next phase or record, so that a
+ * huge record costs its scratch once, not once per phase that keeps some. */
+enum { SCRATCH_KEEP_BYTES = 1 << 20 };
+/* buf_reset, or buf_free when b holds more than SCRATCH_KEEP_BYTES. */
+void buf_trim(struct buf *b);
+/* For an array p of *cap elements of elem_size bytes (owned by the
+ * caller): p itself, or NULL (p freed, *cap 0) when it is larger than
+ * SCRATCH_KEEP_BYTES. */
+void *array_trim(void *p, size_t *cap, size_t elem_size);
+
 #endif

@@ -1141,6 +1141,12 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
 {
     ex->ncandidates = 0;
     ex->nkept = 0;
+    /* The last record's figures are no longer the caller's: what a huge
+     * one made grow is given back. */
+    ex->candidates = array_trim(ex->candidates, &ex->cap, sizeof *ex->candidates);
+    ex->order = array_trim(ex->order, &ex->order_cap, sizeof *ex->order);
+    ex->kept = array_trim(ex->kept, &ex->kept_cap, sizeof *ex->kept);
+    ex->regions = array_trim(ex->regions, &ex->regions_cap, sizeof *ex->regions);
     if (len > 0) {
         rxstart_scan(ex->starts, text, len);
         for (size_t i = 0; i < PATTERNS; i++) {

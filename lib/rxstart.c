@@ -417,8 +417,11 @@ static void scan_batch(struct rxstart *rs, const char *text, size_t len, const s
 
 void rxstart_scan(struct rxstart *rs, const char *text, size_t len)
 {
-    for (size_t e = 0; e < rs->n; e++)
-        rs->lists[e].n = rs->cursor[e] = 0;
+    for (size_t e = 0; e < rs->n; e++) {
+        struct list *l = &rs->lists[e];
+        l->n = rs->cursor[e] = 0;
+        l->pos = array_trim(l->pos, &l->cap, sizeof *l->pos);
+    }
     rs->scanned = len;
     size_t last = len > 0 ? len - 1 : 0; /* the sieve reads a byte ahead */
     for (size_t from = 0; from < last; from += SIEVE_CHUNK) {

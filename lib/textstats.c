@@ -13,6 +13,7 @@
 #include <xxhash.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "textseg.h"
 #include "utf8.h"
 
@@ -246,10 +247,10 @@ size_t text_stats_syllables(const char *w, size_t n)
  * bumping gen, so clearing costs nothing whatever the table's size. */
 struct slot {
     uint64_t hash;
-    size_t a, b;    /* the key: see each table's use */
-    size_t value;
+    uint32_t a, b;         /* the key: see each table's use (offsets < TEXT_LIMIT) */
+    unsigned value : 31;   /* a word id */
+    unsigned flag : 1;
     uint32_t gen;
-    bool flag;
 };
 
 struct table {
@@ -292,6 +293,16 @@ static void table_free(struct table *t)
 {
     free(t->slots);
     t->slots = NULL;
+}
+
+/* After a record: a table grown past SCRATCH_KEEP_BYTES is given back
+ * (table_clear makes a small one for the next). */
+static void table_trim(struct table *t)
+{
+    if (t->cap > SCRATCH_KEEP_BYTES / sizeof *t->slots) {
+        table_free(t);
+        t->cap = t->size = 0;
+    }
 }
 
 typedef bool (*slot_matches)(const struct slot *slot, const void *key);
@@ -377,8 +388,8 @@ static void claim_span(struct table *t, struct slot *slot, uint64_t hash, size_t
                        size_t len)
 {
     table_claim(t, slot, hash);
-    slot->a = start;
-    slot->b = len;
+    slot->a = (uint32_t)start;
+    slot->b = (uint32_t)len;
 }
 
 /* ---- the stop words by hash --------------------------------------------------------------- */
@@ -418,13 +429,21 @@ static bool stop_index_has(const struct stop_index *ix, const char *key, size_t 
 
 /* ---- the scratch -------------------------------------------------------------------------- */
 
-/* Per word of the record, in text order. */
+/* Per word of the record, in text order: 16 bytes, the largest part of
+ * what a record costs (a word of English is about 6 bytes of text), so
+ * positions and counts are 32-bit (see WORD_LIMIT). */
+typedef uint32_t word_index;
+#define WORD_NONE UINT32_MAX
+/* Texts up to this many bytes: offsets fit 32 bits, and word ids 31 (a
+ * word and the gap after it take two bytes at least). */
+#define TEXT_LIMIT ((size_t)UINT32_MAX)
+
 struct word_entry {
-    size_t id;      /* its distinct word (ids count from 0 by first appearance) */
-    size_t chars;   /* its code points */
-    size_t first;   /* where the current n-gram starting here first occurs */
-    size_t count;   /* occurrences so far of the word (then n-gram) first seen here */
-    bool repeats;   /* the current n-gram starting here occurs more than once */
+    word_index id;     /* its distinct word (ids count from 0 by first appearance) */
+    word_index first;  /* where the current n-gram starting here first occurs */
+    word_index count;  /* occurrences so far of the word (then n-gram) first seen here */
+    unsigned chars : 31;   /* its code points (a longer word counts as 2^31 - 1) */
+    unsigned repeats : 1;  /* the current n-gram starting here occurs more than once */
 };
 
 struct text_stats_scratch {
@@ -461,6 +480,17 @@ void text_stats_scratch_free(struct text_stats_scratch *s)
     table_free(&s->paras);
     free(s->word);
     free(s);
+}
+
+/* What a huge record made the scratch grow to is given back at its end. */
+static void scratch_trim(struct text_stats_scratch *s)
+{
+    s->word = array_trim(s->word, &s->cap, sizeof *s->word);
+    buf_trim(&s->keys);
+    table_trim(&s->words);
+    table_trim(&s->ngrams);
+    table_trim(&s->lines);
+    table_trim(&s->paras);
 }
 
 /* ---- characters --------------------------------------------------------------------------- */
@@ -622,8 +652,9 @@ static size_t intern_key(struct text_stats_scratch *s, size_t start, bool *stop)
     }
     size_t id = s->words.size;
     claim_span(&s->words, slot, hash, start, len);
-    slot->value = id;
-    slot->flag = *stop = stop_index_has(&s->stop, s->keys.data + start, len, hash);
+    slot->value = (unsigned)id & 0x7FFFFFFFu; /* ids < words < TEXT_LIMIT / 2 */
+    *stop = stop_index_has(&s->stop, s->keys.data + start, len, hash);
+    slot->flag = *stop;
     table_added(&s->words);
     return id;
 }
@@ -723,8 +754,8 @@ static void add_word(struct text_stats_scratch *s, const char *text, const struc
     bool stop;
     size_t id = intern_key(s, start, &stop);
     struct word_entry *e = &s->word[st->words];
-    e->id = id;
-    e->chars = shape.chars;
+    e->id = (word_index)id;
+    e->chars = shape.chars < 0x7FFFFFFFu ? (unsigned)shape.chars : 0x7FFFFFFFu;
     e->count = 0;
     s->word[id].count++; /* ids < words: word[id] exists already */
     st->words++;
@@ -822,7 +853,7 @@ static struct top_ngram count_ngram(struct text_stats_scratch *s, size_t i, size
     struct top_ngram candidate = {1, 0, i};
     if (slot_is_free(&s->ngrams, slot)) {
         table_claim(&s->ngrams, slot, hash);
-        slot->a = i;
+        slot->a = (uint32_t)i;
         table_added(&s->ngrams);
         word[i].first = i;
         word[i].count = 1;
@@ -841,7 +872,7 @@ static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t word
     struct top_ngram top = {0, 0, 0};
     table_clear(&s->ngrams);
     for (size_t i = 0; i + n <= words; i++) {
-        word[i].first = SIZE_MAX;
+        word[i].first = WORD_NONE;
         if (!word[i].repeats || !word[i + 1].repeats)
             continue;
         struct top_ngram candidate = count_ngram(s, i, n);
@@ -849,7 +880,7 @@ static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t word
             top = candidate;
     }
     for (size_t i = 0; i + n <= words; i++)
-        word[i].repeats = word[i].first != SIZE_MAX && word[word[i].first].count > 1;
+        word[i].repeats = word[i].first != WORD_NONE && word[word[i].first].count > 1;
     return top;
 }
 
@@ -921,12 +952,15 @@ void text_stats_compute(const char *text, size_t len, struct text_stats_scratch 
                         struct text_stats *st)
 {
     memset(st, 0, sizeof *st);
+    if (len > TEXT_LIMIT)
+        die(1, "a text of %zu bytes is too long to measure (the limit is %zu)", len, TEXT_LIMIT);
     st->bytes = len;
     count_chars(text, len, s, st);
     count_lines(text, len, s, st);
     count_words(text, len, s, st);
     count_ngrams(s, st);
     derive(st);
+    scratch_trim(s);
 }
 
 /* ---- JSON --------------------------------------------------------------------------------- */

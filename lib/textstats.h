@@ -96,7 +96,10 @@ struct text_stats {
 };
 
 /* Compute the stats of text (UTF-8, len bytes; an ill-formed sequence
- * counts as one character of no class) into *st. */
+ * counts as one character of no class) into *st. Costs about 16 bytes of
+ * scratch per word and 24 per distinct word, line and paragraph; a text
+ * over 4 GiB ends the program with a message, as running out of memory
+ * does. */
 void text_stats_compute(const char *text, size_t len, struct text_stats_scratch *s,
                         struct text_stats *st);
 
