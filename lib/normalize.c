@@ -24,7 +24,6 @@ struct normalizer {
     unsigned steps;
     enum norm_form form;
     struct buf a, b;      /* the text between steps, in turn */
-    struct buf again;     /* the input of a repeated pass */
     struct buf scratch;   /* working space of a step */
     struct unorm unicode;
     struct norm_quick quick; /* which steps a text needs */
@@ -77,7 +76,6 @@ void normalizer_free(struct normalizer *nz)
         return;
     buf_free(&nz->a);
     buf_free(&nz->b);
-    buf_free(&nz->again);
     buf_free(&nz->scratch);
     unorm_free(&nz->unicode);
     norm_quick_free(&nz->quick);
@@ -91,7 +89,7 @@ void normalizer_run_every_step(struct normalizer *nz, bool every_step)
 
 size_t normalizer_footprint(const struct normalizer *nz)
 {
-    return nz->a.cap + nz->b.cap + nz->again.cap + nz->scratch.cap +
+    return nz->a.cap + nz->b.cap + nz->scratch.cap +
            nz->unicode.cap * sizeof *nz->unicode.cps + norm_quick_footprint(&nz->quick);
 }
 
@@ -492,18 +490,35 @@ static bool run_pass(struct normalizer *nz, unsigned steps, struct text *t,
     return again;
 }
 
+/* Whether s points into b's data (compared as addresses: s may be any
+ * caller's string). */
+static bool holds(const struct buf *b, const char *s)
+{
+    uintptr_t p = (uintptr_t)s, start = (uintptr_t)b->data;
+    return b->data && p >= start && p <= start + b->len;
+}
+
+/* What a huge last record made the buffers grow to is given back before
+ * the next (its result is the caller's no longer), but for the one that
+ * holds s: a caller may normalize a result again. */
+static void trim_buffers(struct normalizer *nz, const char *s)
+{
+    struct buf *own[] = {&nz->a, &nz->b, &nz->scratch};
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        if (!holds(own[i], s))
+            buf_trim(own[i]);
+}
+
 static bool run_chain(struct normalizer *nz, unsigned steps, const char *s, size_t n,
                       const char **out, size_t *out_len, struct norm_counts *counts)
 {
     struct text t = {s, n};
+    trim_buffers(nz, s);
+    /* A repeated pass reads the result of the last, in a or b, and writes
+     * into the other. */
     bool again = run_pass(nz, steps, &t, counts);
-    for (int pass = 1; again && pass < MAX_PASSES; pass++) {
-        buf_reset(&nz->again);
-        buf_append(&nz->again, t.s, t.n);
-        t.s = nz->again.data;
-        t.n = nz->again.len;
+    for (int pass = 1; again && pass < MAX_PASSES; pass++)
         again = run_pass(nz, steps, &t, counts);
-    }
     *out = t.s;
     *out_len = t.n;
     if (t.s == s)

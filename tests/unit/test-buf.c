@@ -1,6 +1,7 @@
 /* Unit tests of lib/buf: appending, and numbers written without printf. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -49,9 +50,37 @@ static void test_uint(void)
     buf_free(&b);
 }
 
+/* Scratch past SCRATCH_KEEP_BYTES is given back; smaller scratch is kept. */
+static void test_trim(void)
+{
+    struct buf b = BUF_INIT;
+    buf_append(&b, "small", 5);
+    buf_trim(&b);
+    CHECK(b.data && b.len == 0 && b.cap > 0, "a small buffer is reset and kept");
+    buf_reserve(&b, SCRATCH_KEEP_BYTES + 1);
+    buf_trim(&b);
+    CHECK(!b.data && b.cap == 0, "a buffer past the limit is freed");
+    buf_append(&b, "again", 5);
+    CHECK_STR(b.data, "again", "a trimmed buffer is usable");
+    buf_free(&b);
+
+    size_t cap = 16;
+    int *small = xmalloc(cap * sizeof *small);
+    CHECK(array_trim(small, &cap, sizeof *small) == small && cap == 16, "a small array is kept");
+    free(small);
+    cap = SCRATCH_KEEP_BYTES / sizeof(int) + 1;
+    int *big = xmalloc(cap * sizeof *big);
+    CHECK(array_trim(big, &cap, sizeof *big) == NULL && cap == 0, "an array past the limit is freed");
+    cap = SCRATCH_KEEP_BYTES / sizeof(int);
+    int *edge = xmalloc(cap * sizeof *edge);
+    CHECK(array_trim(edge, &cap, sizeof *edge) == edge, "an array of exactly the limit is kept");
+    free(edge);
+}
+
 int main(void)
 {
     test_append();
     test_uint();
+    test_trim();
     return CHECK_DONE();
 }

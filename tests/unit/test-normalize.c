@@ -237,9 +237,37 @@ static void test_steady_state(void)
     normalizer_free(nz);
 }
 
+/* A huge text's buffers are given back at the next record; a result fed
+ * back in (it lives in the normalizer's own buffer) is not freed under it. */
+static void test_huge_then_small(void)
+{
+    struct normalizer *nz = normalizer_new(ALL_STEPS, NORM_NFC);
+    struct buf text = BUF_INIT;
+    while (text.len < 3 * SCRATCH_KEEP_BYTES)
+        buf_append_str(&text, "Ã©t&amp;é  x\xC2\xA0 “y”\n\n\n");
+    const char *out;
+    size_t len;
+    normalizer_run(nz, text.data, text.len, &out, &len, NULL);
+    CHECK(normalizer_footprint(nz) > 2 * SCRATCH_KEEP_BYTES, "a huge text grows the buffers (%zu)",
+          normalizer_footprint(nz));
+    struct buf once = BUF_INIT;
+    buf_append(&once, out, len);
+    normalizer_run(nz, out, len, &out, &len, NULL); /* its own result, in place */
+    CHECK(len == once.len && memcmp(out, once.data, len) == 0, "the huge result normalized again is unchanged");
+    normalizer_run(nz, "a&amp;b", 7, &out, &len, NULL);
+    CHECK(len == 3 && memcmp(out, "a&b", 3) == 0, "a small text after it");
+    normalizer_run(nz, "c&amp;d", 7, &out, &len, NULL);
+    CHECK(normalizer_footprint(nz) < 2 * SCRATCH_KEEP_BYTES, "the huge text's buffers are given back (%zu)",
+          normalizer_footprint(nz));
+    buf_free(&text);
+    buf_free(&once);
+    normalizer_free(nz);
+}
+
 int main(void)
 {
     test_names();
+    test_huge_then_small();
     test_each_step();
     test_counts();
     test_default_chain();
