@@ -54,12 +54,30 @@ void warn_at(const char *file, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Set and cleared by the record loop around its run (diag_set_fatal_hook);
+ * taken, and so cleared, by the die() that runs it. */
+static struct {
+    diag_fatal_fn fn;
+    void *ctx;
+} fatal_hook;
+
+void diag_set_fatal_hook(diag_fatal_fn fn, void *ctx)
+{
+    fatal_hook.fn = fn;
+    fatal_hook.ctx = ctx;
+}
+
 void die(int status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vmessage(NULL, 0, fmt, ap);
     va_end(ap);
+    diag_fatal_fn fn = fatal_hook.fn;
+    void *ctx = fatal_hook.ctx;
+    diag_set_fatal_hook(NULL, NULL);
+    if (fn)
+        fn(ctx);
     exit(status);
 }
 

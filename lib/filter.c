@@ -21,6 +21,7 @@ struct loop {
     struct buf reason;
     struct filter_totals *totals;
     unsigned long long bytes;
+    struct input *in; /* the input being read, for the fatal hook */
 };
 
 static bool is_blank(const char *line, size_t len)
@@ -71,10 +72,23 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
 static bool filter_line(struct input *in, const char *line, size_t len, void *ctx)
 {
     struct loop *lp = ctx;
+    lp->in = in;
     lp->bytes += len + 1;
     bool go_on = handle_line(lp, in, line, len);
     progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
     return go_on;
+}
+
+/* The fatal hook while the loop runs (diag.h): a fatal error in the middle
+ * of a record (out of memory) still writes every record before it, as bad
+ * input would, and names the line it stopped on. */
+static void stop_mid_record(void *ctx)
+{
+    struct loop *lp = ctx;
+    output_flush_finished_lines(lp->out);
+    if (lp->in)
+        warn_at(input_name(lp->in), input_lineno(lp->in),
+                "stopped at this record; every record before it was written");
 }
 
 int filter_run(const struct cli_common *common, const char *const *paths,
@@ -101,13 +115,16 @@ int filter_run_to(const struct cli_common *common, const char *const *paths,
     progress_init(&lp.progress, common->quiet);
 
     int status = EXIT_OK;
+    diag_set_fatal_hook(stop_mid_record, &lp);
     for (; *paths; paths++) {
+        lp.in = NULL; /* set at the first line: lp.in is gone with its file */
         if (!input_each_line(*paths, filter_line, &lp)) {
             status = EXIT_BAD_INPUT;
             if (!common->rejects_path)
                 break; /* stop after every good record before the bad one */
         }
     }
+    diag_set_fatal_hook(NULL, NULL);
     progress_end(&lp.progress);
     totals->counts.rejected = rejects_count(lp.rejects);
     rejects_close(lp.rejects);

@@ -33,6 +33,7 @@ struct output {
     unsigned char *zdata;       /* compressed bytes on their way out */
     size_t zcap;
     bool any_member;            /* a gzip member has been written */
+    bool failed;                /* a write failed: nothing more goes out */
 };
 
 static void enlarge_pipe(int fd)
@@ -87,6 +88,7 @@ static _Noreturn void write_failed(struct output *o, int err)
     /* Nothing half-written may stay under an atomic output's name. */
     atomic_abort(o->atomic);
     o->atomic = NULL;
+    o->failed = true;
     if (err == EPIPE)
         exit(EXIT_OK); /* the reader has all it wanted */
     die(EXIT_BAD_INPUT, "%s: write error: %s", o->name, strerror(err));
@@ -147,6 +149,15 @@ void output_flush(struct output *o)
         write_all(o, o->data, o->len);
     }
     o->len = 0;
+}
+
+void output_flush_finished_lines(struct output *o)
+{
+    if (o->failed || o->atomic)
+        return;
+    const char *last = o->len ? memrchr(o->data, '\n', o->len) : NULL;
+    o->len = last ? (size_t)(last - o->data) + 1 : 0;
+    output_flush(o);
 }
 
 void output_write(struct output *o, const void *data, size_t n)

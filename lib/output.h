@@ -39,6 +39,11 @@ void output_puts(struct output *o, const char *s);
 void output_putc(struct output *o, char c);
 /* Push buffered bytes to the file descriptor. */
 void output_flush(struct output *o);
+/* After a fatal error: push out the buffered bytes up to the last "\n"
+ * (the records finished before it; a record being written stays out) and
+ * say how many lines that was. Nothing for an atomic output (it is never
+ * committed) or one whose write already failed. */
+void output_flush_finished_lines(struct output *o);
 /* Flush, close (checked, as a full disk may only show here) and free. An
  * atomic output is committed: it appears under its name now. */
 void output_close(struct output *o);

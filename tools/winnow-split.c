@@ -53,7 +53,8 @@ struct run {
     struct record *record;
     struct buf text;       /* the current document, repaired */
     struct buf reason;
-    const struct document *document;
+    const struct document *document; /* the one being split, or NULL */
+    struct input *in;                 /* the input being read, or NULL */
     struct strset *doc_ids;   /* every document id given out so far */
     struct buf doc_id;        /* the current document's unique id */
     unsigned long long renamed;
@@ -166,8 +167,25 @@ static int split_document(const struct document *doc, void *ctx)
         run->repaired += repaired;
         run->repaired_docs++;
     }
-    return split_text(run->options->mode, run->doc_id.data, run->text.data ? run->text.data : "",
-                      run->text.len, write_segment, run);
+    int rc = split_text(run->options->mode, run->doc_id.data, run->text.data ? run->text.data : "",
+                        run->text.len, write_segment, run);
+    run->document = NULL; /* it is gone after this call */
+    return rc;
+}
+
+/* The fatal hook (diag.h): memory running out in a document still writes
+ * the records finished before it and names the document. */
+static void stop_mid_document(void *ctx)
+{
+    struct run *run = ctx;
+    output_flush_finished_lines(run->out);
+    const struct document *doc = run->document;
+    if (doc)
+        warn_at(doc->origin, doc->line, "stopped in document '%s'; the records before it were written",
+                doc->id);
+    else if (run->in) /* reading a document: of NDJSON, the line last read */
+        warn_at(input_name(run->in), input_lineno(run->in),
+                "stopped reading a document; the records before it were written");
 }
 
 /* Returns false when the input could not be read to its end. */
@@ -177,8 +195,10 @@ static bool split_input(struct run *run, const char *path, struct rejects *rj)
     if (!in)
         return false;
     struct source_counts counts = {0, 0, 0};
+    run->in = in;
     int rc = read_documents(in, run->options->format, rj, split_document, run, &counts);
     run->totals.blank += counts.blank;
+    run->in = NULL;
     int closed = input_close(in);
     return rc == 0 && closed == 0;
 }
@@ -212,6 +232,7 @@ int main(int argc, char **argv)
     struct rejects *rj = rejects_open(opt.common.rejects_path);
 
     bool ok = true;
+    diag_set_fatal_hook(stop_mid_document, &run);
     for (const char *const *path = cli_operands(argc, argv, optind); *path; path++) {
         if (!split_input(&run, *path, rj)) {
             ok = false;
@@ -219,6 +240,7 @@ int main(int argc, char **argv)
                 break; /* stop at the first bad input, after what was good */
         }
     }
+    diag_set_fatal_hook(NULL, NULL);
     progress_end(&run.progress);
     output_close(run.out);
     report(&run, &opt, rj);

@@ -6,6 +6,9 @@
 #     found per program (the least that runs a small input, plus a margin);
 #     skipped on the sanitizer build (ASan reserves terabytes of address
 #     space at start) and on wrapped programs (valgrind);
+#     Memory running out in the middle of a record (one that reading
+#     holds, the work on it not) still writes every record before it and
+#     names its line;
 #   - a full disk: standard output on /dev/full, and every file a program
 #     writes (--rejects, --counts, --removed, --stats, -o, --summary-file;
 #     the sharded steps of dedupe; the generator's --tar, --ndjson,
@@ -99,6 +102,58 @@ else
         expect_stderr_match "$p: ... with FILE:LINE: out of memory" "^winnow-$p: stdin:2: .*out of memory"
         expect_true "$p: ... after the good record before it was written" "stdout: $(head -c 100 "$T/out")" \
             sh -c "test \$(wc -l <'$T/out') -eq 1 && grep -q '\"good one\"' '$T/out'"
+    done
+fi
+
+# --- memory running out in the middle of a record ----------------------------------
+# good_of PROGRAM: the good lines before the heavy one (split: documents).
+good_of() {
+    if [ "$1" = split ]; then cat "$T/docs.jsonl"; else head -n 300 "$T/records.jsonl"; fi
+}
+# good_then_heavy PROGRAM: the good lines, then a record (split: a
+# document) of 24 MB of words, entities and no-break spaces that reading
+# holds but the work on it may not.
+good_then_heavy() {
+    good_of "$1"
+    if [ "$1" = split ]; then
+        printf '{"id":"heavy","text":"'
+    else
+        printf '{"id":"heavy","doc":"d","kind":"paragraph","text":"'
+    fi
+    yes 'Up to 40% of the cases &amp; two thirds\u00a0of 1,200 firms. ' | head -c $((24 * 1048576)) | tr -d '\n'
+    printf '"}\n'
+}
+if [ -n "$WRAPPED" ]; then
+    skip "ulimit -v mid-record" "the programs are wrapped (valgrind): the limit would apply to valgrind"
+elif [ -n "$asan" ]; then
+    skip "ulimit -v mid-record" "sanitizer build: ASan reserves terabytes of address space at start"
+else
+    for p in $PROGRAMS; do
+        base=$(least_limit "$p")
+        [ -n "$base" ] || continue # failed above
+        good_of "$p" | "winnow-$p" -q >"$T/want"
+        heavy_line=$(($(good_of "$p" | wc -l) + 1))
+        # Room to read the record (its buffer doubles to 32 MB) and a
+        # little more: what most programs make of it does not fit.
+        limit=$((base + 48 * 1024))
+        { good_then_heavy "$p" | (ulimit -v "$limit" && exec "winnow-$p" -q) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
+        STATUS=$(cat "$T/status")
+        if [ "$STATUS" -eq 0 ]; then
+            expect_true "$p: a heavy record that fits (ulimit -v $limit) comes out after the good ones" \
+                "$(wc -l <"$T/out") lines" sh -c "head -n \$(wc -l <'$T/want') '$T/out' | cmp -s - '$T/want' && test \$(wc -l <'$T/out') -gt \$(wc -l <'$T/want')"
+            continue
+        fi
+        expect_status "$p: memory running out mid-record (ulimit -v $limit) exits 1" 1
+        expect_stderr_match "$p: ... says out of memory" "^winnow-$p: .*out of memory"
+        expect_stderr_match "$p: ... and names the line it stopped on" "^winnow-$p: stdin:$heavy_line: "
+        if [ "$p" = split ]; then # and records of the heavy document may follow
+            expect_true "$p: ... after every record of the good documents before it" \
+                "$(wc -l <"$T/out") lines for $(wc -l <"$T/want")" \
+                sh -c "head -n \$(wc -l <'$T/want') '$T/out' | cmp -s - '$T/want'"
+        else
+            expect_true "$p: ... after every good record before it was written" \
+                "$(wc -l <"$T/out") of $(wc -l <"$T/want") lines" cmp -s "$T/out" "$T/want"
+        fi
     done
 fi
 

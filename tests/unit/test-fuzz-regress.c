@@ -45,6 +45,9 @@
 #define LLVMFuzzerTestOneInput fuzz_sources_one
 #include "../fuzz/fuzz-sources.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_textstats_one
+#include "../fuzz/fuzz-textstats.c"
+#undef LLVMFuzzerTestOneInput
 
 struct fuzz_target {
     const char *name;
@@ -56,6 +59,7 @@ static const struct fuzz_target targets[] = {
     {"input", fuzz_input_one},       {"normalize", fuzz_normalize_one},
     {"numwords", fuzz_numwords_one}, {"record", fuzz_record_one},
     {"segment", fuzz_segment_one},   {"sources", fuzz_sources_one},
+    {"textstats", fuzz_textstats_one},
 };
 
 enum { TARGETS = sizeof targets / sizeof targets[0] };
