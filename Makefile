@@ -27,7 +27,7 @@ SANITIZE ?=
 PKGS      := jansson libpcre2-8 zlib libarchive libutf8proc libxxhash libdeflate
 DEB_BUILD := gcc make pkg-config libjansson-dev libpcre2-dev zlib1g-dev \
              libarchive-dev libutf8proc-dev libxxhash-dev libdeflate-dev
-DEB_TEST  := gzip bzip2 tar coreutils jq cppcheck unicode-data python3
+DEB_TEST  := gzip bzip2 tar coreutils jq cppcheck unicode-data python3 parallel
 DEB_BENCH := gzip jq miller time parallel
 DEB_FUZZ  := clang libclang-rt-dev
 
