@@ -43,15 +43,36 @@ static bool append_wide(struct buf *word, int32_t cp, bool fold_digits)
     return true;
 }
 
-/* Record the hash of one word (its lowercased bytes). */
+static void push_shingle(struct shingles *s, const unsigned char *words, size_t n)
+{
+    if (s->count == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->hash = xrealloc(s->hash, s->cap * sizeof *s->hash);
+    }
+    s->hash[s->count++] = (uint32_t)XXH3_64bits(words, n * 8);
+}
+
+/* Record the hash of one word (its lowercased bytes) at the end of the
+ * window, and the shingle of the last `size` words once there are that
+ * many. The window holds at most 2 * size words: when full, its last
+ * size - 1 move to the front, so that each shingle's words lie side by
+ * side and a word costs O(1), whatever the length of the text. */
 static void add_word(struct shingles *s, const char *word, size_t len)
 {
     uint64_t h = XXH3_64bits(word, len);
+    size_t k = s->size, in_window = s->word_hashes.len / 8;
+    if (in_window == 2 * k) {
+        memmove(s->word_hashes.data, s->word_hashes.data + 8 * (k + 1), 8 * (k - 1));
+        s->word_hashes.len = 8 * (k - 1);
+        in_window = k - 1;
+    }
     unsigned char le[8];
     for (int i = 0; i < 8; i++)
         le[i] = (unsigned char)(h >> (8 * i));
     buf_append(&s->word_hashes, le, sizeof le);
     s->words++;
+    if (in_window + 1 >= k)
+        push_shingle(s, (const unsigned char *)s->word_hashes.data + 8 * (in_window + 1 - k), k);
 }
 
 static void end_word(struct shingles *s)
@@ -85,7 +106,7 @@ static void append_ascii_word(struct buf *word, const char *text, size_t n, bool
     word->data[word->len] = '\0';
 }
 
-/* Fill s->word_hashes with one hash per word of text. A word is a run of
+/* Hash each word of text (add_word). A word is a run of
  * letters and digits (any script), lowercased; the common case, a word of
  * lowercase ASCII that ends at ASCII, is hashed where it stands. */
 static void hash_words(struct shingles *s, const struct shingle_options *opt,
@@ -120,33 +141,18 @@ static void hash_words(struct shingles *s, const struct shingle_options *opt,
     end_word(s);
 }
 
-static void push_shingle(struct shingles *s, const unsigned char *words, size_t n)
-{
-    if (s->count == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 256;
-        s->hash = xrealloc(s->hash, s->cap * sizeof *s->hash);
-    }
-    s->hash[s->count++] = (uint32_t)XXH3_64bits(words, n * 8);
-}
-
 void shingles_compute(struct shingles *s, const struct shingle_options *opt,
                       const char *text, size_t len)
 {
     s->count = 0;
     s->words = 0;
+    s->size = opt->size;
     buf_reset(&s->word);
     buf_reset(&s->word_hashes);
     hash_words(s, opt, text, len);
-    if (s->words == 0)
-        return;
-    const unsigned char *w = (const unsigned char *)s->word_hashes.data;
-    size_t k = opt->size;
-    if (s->words <= k) {
-        push_shingle(s, w, s->words);
-        return;
-    }
-    for (size_t i = 0; i + k <= s->words; i++)
-        push_shingle(s, w + 8 * i, k);
+    /* A text of fewer words than a shingle: one shingle, all of them. */
+    if (s->words > 0 && s->words < s->size)
+        push_shingle(s, (const unsigned char *)s->word_hashes.data, s->words);
 }
 
 void text_fold_digits(const char *text, size_t len, struct buf *out)

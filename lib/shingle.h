@@ -17,7 +17,9 @@
  * its low 32 bits. The result does not depend on the platform or the
  * locale, so shards processed on different machines agree.
  *
- * Memory: a struct shingles owns its arrays, reused from text to text.
+ * Memory: a struct shingles owns its arrays, reused from text to text:
+ * 4 bytes per shingle (about one per word), and a window of 2 * size word
+ * hashes whatever the text's length.
  */
 #ifndef WINNOW_SHINGLE_H
 #define WINNOW_SHINGLE_H
@@ -40,7 +42,9 @@ struct shingles {
     /* private, reused */
     size_t cap;
     struct buf word;        /* the word being read, lowercased */
-    struct buf word_hashes; /* 8 little-endian bytes per word */
+    struct buf word_hashes; /* the window: 8 little-endian bytes per word,
+                               the last 2 * size words at most */
+    size_t size;            /* words per shingle, of the text at hand */
 };
 
 void shingles_init(struct shingles *s);

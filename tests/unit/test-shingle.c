@@ -1,6 +1,10 @@
 /* Unit tests of lib/shingle: words, case, digits, Unicode, shingle counts. */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <xxhash.h>
 
 #include "check.h"
 #include "shingle.h"
@@ -18,6 +22,55 @@ static bool same(const char *x, const char *y, unsigned size, bool fold)
     compute(&a, x, size, fold);
     compute(&b, y, size, fold);
     return a.count == b.count && memcmp(a.hash, b.hash, a.count * sizeof *a.hash) == 0;
+}
+
+/* The shingles of `words` lowercase ASCII words w<i> as the header defines
+ * them, computed the plain way: every word hash in one array, then XXH3
+ * of each run of size of them. */
+static size_t reference(size_t words, unsigned size, uint32_t *out)
+{
+    unsigned char *le = malloc(words * 8 + 1);
+    char word[32];
+    for (size_t i = 0; i < words; i++) {
+        int n = snprintf(word, sizeof word, "w%zu", i % 97);
+        uint64_t h = XXH3_64bits(word, (size_t)n);
+        for (int j = 0; j < 8; j++)
+            le[8 * i + (size_t)j] = (unsigned char)(h >> (8 * j));
+    }
+    size_t count = 0;
+    if (words > 0 && words < size)
+        out[count++] = (uint32_t)XXH3_64bits(le, 8 * words);
+    for (size_t i = 0; i + size <= words; i++)
+        out[count++] = (uint32_t)XXH3_64bits(le + 8 * i, 8 * size);
+    free(le);
+    return count;
+}
+
+/* The window that add_word slides gives every shingle the plain way would,
+ * for texts shorter and far longer than a shingle. */
+static void test_window(void)
+{
+    enum { MOST = 3000 };
+    static uint32_t want[MOST];
+    struct buf text = BUF_INIT;
+    int bad = 0, tried = 0;
+    const unsigned sizes[] = {1, 2, 3, 5, 13, 64};
+    const size_t lengths[] = {0, 1, 2, 4, 5, 6, 12, 13, 14, 127, 128, 129, MOST};
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        for (size_t li = 0; li < sizeof lengths / sizeof *lengths; li++) {
+            buf_reset(&text);
+            for (size_t i = 0; i < lengths[li]; i++)
+                buf_printf(&text, "%sw%zu", i ? " " : "", i % 97);
+            struct shingle_options opt = {sizes[si], false};
+            shingles_compute(&a, &opt, text.data ? text.data : "", text.len);
+            size_t n = reference(lengths[li], sizes[si], want);
+            tried++;
+            bad += a.words != lengths[li] || a.count != n ||
+                   (n && memcmp(a.hash, want, n * sizeof *want) != 0);
+        }
+    }
+    CHECK(bad == 0, "%d of %d texts shingled as the plain way does", tried - bad, tried);
+    buf_free(&text);
 }
 
 int main(void)
@@ -62,6 +115,7 @@ int main(void)
     CHECK_STR(folded.data, "£000m in 0000, 0 \xff", "text_fold_digits");
     buf_free(&folded);
 
+    test_window();
     shingles_free(&a);
     shingles_free(&b);
     return CHECK_DONE();
