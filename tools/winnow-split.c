@@ -161,14 +161,19 @@ static int split_document(const struct document *doc, void *ctx)
     choose_doc_id(run, doc);
     run->totals.in++;
     run->bytes += doc->len;
-    buf_reset(&run->text);
-    size_t repaired = utf8_repair(doc->text, doc->len, &run->text);
-    if (repaired) {
+    /* Valid text (nearly all of it) is split where it lies; only text to
+     * repair is copied, so that a huge document is not held twice. */
+    const char *text = doc->len ? doc->text : "";
+    size_t len = doc->len;
+    buf_trim(&run->text);
+    if (!utf8_is_valid(text, len)) {
+        size_t repaired = utf8_repair(text, len, &run->text);
         run->repaired += repaired;
-        run->repaired_docs++;
+        run->repaired_docs += repaired > 0;
+        text = run->text.data ? run->text.data : "";
+        len = run->text.len;
     }
-    int rc = split_text(run->options->mode, run->doc_id.data, run->text.data ? run->text.data : "",
-                        run->text.len, write_segment, run);
+    int rc = split_text(run->options->mode, run->doc_id.data, text, len, write_segment, run);
     run->document = NULL; /* it is gone after this call */
     return rc;
 }
