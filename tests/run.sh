@@ -15,7 +15,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 LOG=$(mktemp) OUT=$(mktemp) ERR=$(mktemp)
-trap 'rm -f "$LOG" "$OUT" "$ERR"' EXIT
+trap 'rm -f "$LOG" "$LOG".* "$OUT" "$OUT".* "$ERR" "$ERR".*' EXIT
 
 # run_one LABEL NAME CMD...: the command's result lines go to the log; a
 # status other than 0 or 1 (a crash, a sanitizer report) is one more failure,
@@ -25,7 +25,7 @@ run_one() {
     shift 2
     "$@" >"$OUT" 2>"$ERR"
     status=$?
-    sed "s/^\(not ok\|ok\|skip\) - /\1 - [$label] $name: /" "$OUT" | grep -e '^ok - ' -e '^not ok - ' -e '^skip - ' >>"$LOG"
+    sed "s/^\(not ok\|ok\|skip\) - /\1 - [$label] $name: /" "$OUT" | grep -a -e '^ok - ' -e '^not ok - ' -e '^skip - ' >>"$LOG"
     if [ "$status" -gt 1 ]; then
         echo "not ok - [$label] $name: exited with status $status: $(tail -n 5 "$ERR" | tr '\n' '|')" >>"$LOG"
     fi
@@ -74,28 +74,53 @@ WRAP
     done
 }
 
+# suite NAME FUNCTION ARGS...: FUNCTION run in the background with its own
+# scratch files and log, appended to the main log in the order the suites
+# were started once wait_suites has waited for them: the plain and the
+# sanitizer runs share the two cores instead of taking turns.
+SUITES=
+suite() {
+    name=$1
+    shift
+    (
+        LOG="$LOG.$name" OUT="$OUT.$name" ERR="$ERR.$name"
+        : >"$LOG"
+        "$@"
+        rm -f "$OUT" "$ERR"
+    ) &
+    SUITES="$SUITES $name"
+}
+wait_suites() {
+    wait
+    for name in $SUITES; do
+        cat "$LOG.$name" >>"$LOG"
+        rm -f "$LOG.$name"
+    done
+}
+plain_suite() { run_lint; run_units build plain; run_cli bin plain; }
+# Leak checking is part of the sanitizer run; a closed pipe is not an error.
+sanitize_suite() {
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
+    run_units build/san sanitize
+    run_cli build/san/bin sanitize
+}
+
 if [ "${1:-}" = "--valgrind" ]; then
     make_valgrind_bin
     run_cli build/valgrind/bin valgrind
 elif [ "${1:-}" = "--units-only" ]; then
     run_units build plain
 else
-    run_lint
-    run_units build plain
-    run_cli bin plain
-    if [ -d build/san/bin ]; then
-        # Leak checking is part of the sanitizer run; a closed pipe is not an error.
-        export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
-        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
-        run_units build/san sanitize
-        run_cli build/san/bin sanitize
-    fi
+    suite plain plain_suite
+    if [ -d build/san/bin ]; then suite sanitize sanitize_suite; fi
+    wait_suites
 fi
 
-grep '^not ok' "$LOG"
-grep '^skip' "$LOG" | sort | uniq | head -n 40
-passed=$(grep -c '^ok - ' "$LOG")
-failed=$(grep -c '^not ok - ' "$LOG")
-skipped=$(grep -c '^skip - ' "$LOG")
+grep -a '^not ok' "$LOG"
+grep -a '^skip' "$LOG" | sort | uniq | head -n 40
+passed=$(grep -ac '^ok - ' "$LOG")
+failed=$(grep -ac '^not ok - ' "$LOG")
+skipped=$(grep -ac '^skip - ' "$LOG")
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

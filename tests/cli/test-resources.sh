@@ -83,11 +83,26 @@ done
 asan=
 if ldd "$WINNOW_BIN/winnow-split" 2>/dev/null | grep -q libasan ||
     nm "$WINNOW_BIN/winnow-split" 2>/dev/null | grep -q __asan_init; then asan=1; fi
-if [ -n "$WRAPPED" ]; then
-    skip "ulimit -v" "the programs are wrapped (valgrind): the limit would apply to valgrind"
-elif [ -n "$asan" ]; then
-    skip "ulimit -v" "sanitizer build: ASan reserves terabytes of address space at start"
-else
+# memory_limit_testable NAME: whether ulimit -v limits the programs
+# themselves; if not, NAME is skipped with the reason.
+memory_limit_testable() {
+    if [ -n "$WRAPPED" ]; then
+        skip "$1" "the programs are wrapped (valgrind): the limit would apply to valgrind"
+        return 1
+    elif [ -n "$asan" ]; then
+        skip "$1" "sanitizer build: ASan reserves terabytes of address space at start"
+        return 1
+    fi
+}
+# run_limited KB PROGRAM GENERATOR: GENERATOR PROGRAM piped into
+# winnow-PROGRAM -q with KB of address space; stdout and stderr in
+# $T/out and $T/err, status in $STATUS.
+run_limited() {
+    { "$3" "$2" | (ulimit -v "$1" && exec "winnow-$2" -q) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
+    STATUS=$(cat "$T/status")
+}
+huge_96() { good_then_huge "$1" 96; }
+if memory_limit_testable "ulimit -v"; then
     for p in $PROGRAMS; do
         base=$(least_limit "$p")
         if [ -z "$base" ]; then
@@ -96,8 +111,7 @@ else
         fi
         # 32 MB over what a small input needs: the record (96 MB) cannot fit.
         limit=$((base + 32768))
-        { good_then_huge "$p" 96 | (ulimit -v "$limit" && exec "winnow-$p" -q) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
-        STATUS=$(cat "$T/status")
+        run_limited "$limit" "$p" huge_96
         expect_status "$p: a record too big for the memory (ulimit -v $limit) exits 1" 1
         expect_stderr_match "$p: ... with FILE:LINE: out of memory" "^winnow-$p: stdin:2: .*out of memory"
         expect_true "$p: ... after the good record before it was written" "stdout: $(head -c 100 "$T/out")" \
@@ -123,11 +137,7 @@ good_then_heavy() {
     yes 'Up to 40% of the cases &amp; two thirds\u00a0of 1,200 firms. ' | head -c $((24 * 1048576)) | tr -d '\n'
     printf '"}\n'
 }
-if [ -n "$WRAPPED" ]; then
-    skip "ulimit -v mid-record" "the programs are wrapped (valgrind): the limit would apply to valgrind"
-elif [ -n "$asan" ]; then
-    skip "ulimit -v mid-record" "sanitizer build: ASan reserves terabytes of address space at start"
-else
+if memory_limit_testable "ulimit -v mid-record"; then
     for p in $PROGRAMS; do
         base=$(least_limit "$p")
         [ -n "$base" ] || continue # failed above
@@ -136,8 +146,7 @@ else
         # Room to read the record (its buffer doubles to 32 MB) and a
         # little more: what most programs make of it does not fit.
         limit=$((base + 48 * 1024))
-        { good_then_heavy "$p" | (ulimit -v "$limit" && exec "winnow-$p" -q) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
-        STATUS=$(cat "$T/status")
+        run_limited "$limit" "$p" good_then_heavy
         if [ "$STATUS" -eq 0 ]; then
             expect_true "$p: a heavy record that fits (ulimit -v $limit) comes out after the good ones" \
                 "$(wc -l <"$T/out") lines" sh -c "head -n \$(wc -l <'$T/want') '$T/out' | cmp -s - '$T/want' && test \$(wc -l <'$T/out') -gt \$(wc -l <'$T/want')"
