@@ -77,7 +77,9 @@ WRAP
 # suite NAME FUNCTION ARGS...: FUNCTION run in the background with its own
 # scratch files and log, appended to the main log in the order the suites
 # were started once wait_suites has waited for them: the plain and the
-# sanitizer runs share the two cores instead of taking turns.
+# sanitizer runs share the two cores instead of taking turns. A suite that
+# stops before its end (set -u, a signal) is one more failure, not a
+# shorter count.
 SUITES=
 suite() {
     name=$1
@@ -88,11 +90,16 @@ suite() {
         "$@"
         rm -f "$OUT" "$ERR"
     ) &
-    SUITES="$SUITES $name"
+    SUITES="$SUITES $name:$!"
 }
 wait_suites() {
-    wait
-    for name in $SUITES; do
+    for entry in $SUITES; do
+        name=${entry%:*}
+        wait "${entry#*:}"
+        status=$?
+        if [ "$status" -ne 0 ]; then
+            echo "not ok - [$name] suite: stopped before its end (status $status)" >>"$LOG.$name"
+        fi
         cat "$LOG.$name" >>"$LOG"
         rm -f "$LOG.$name"
     done
