@@ -411,15 +411,17 @@ static unsigned unicode_flags(enum norm_form form)
     return UNORM_COMPOSE | (form == NORM_NFKC ? UNORM_COMPAT : 0);
 }
 
-/* Run one step from in[0..n) into out; returns what it changed. */
+/* Run one step from in[0..n) into out; returns what it changed. The steps
+ * that repeat their rounds (mojibake, entities) work in spare after the
+ * first, which may hold in: they no longer read it then. */
 static size_t run_step(struct normalizer *nz, enum norm_step step, const char *in, size_t n,
-                       struct buf *out)
+                       struct buf *out, struct buf *spare)
 {
     switch (step) {
     case NORM_MOJIBAKE:
-        return mojibake_repair(in, n, out, &nz->scratch);
+        return mojibake_repair(in, n, out, spare);
     case NORM_ENTITIES:
-        return entities_decode(in, n, out, &nz->scratch);
+        return entities_decode(in, n, out, spare);
     case NORM_UNICODE:
         return unorm_apply(&nz->unicode, in, n, unicode_flags(nz->form), out);
     case NORM_CONTROLS:
@@ -438,6 +440,12 @@ static size_t run_step(struct normalizer *nz, enum norm_step step, const char *i
     return 0;
 }
 
+/* Steps that run rounds until nothing changes, in their spare buffer. */
+static bool repeats_rounds(enum norm_step step)
+{
+    return step == NORM_MOJIBAKE || step == NORM_ENTITIES;
+}
+
 /* Steps whose changes can give an earlier step new work. */
 static bool feeds_back(enum norm_step step)
 {
@@ -445,9 +453,19 @@ static bool feeds_back(enum norm_step step)
            step == NORM_LOWER;
 }
 
+/* Whether s points into b's data (compared as addresses: s may be any
+ * caller's string). */
+static bool holds(const struct buf *b, const char *s)
+{
+    uintptr_t p = (uintptr_t)s, start = (uintptr_t)b->data;
+    return b->data && p >= start && p <= start + b->len;
+}
+
 struct text {
     const char *s;
     size_t n;
+    const char *input;   /* the caller's text */
+    bool input_reused;   /* a step used the buffer holding it as working space */
 };
 
 /* Of steps, those that may change *t. */
@@ -473,8 +491,18 @@ static bool run_pass(struct normalizer *nz, unsigned steps, struct text *t,
         if (!(steps & NORM_BIT(step)))
             continue;
         if (needed & NORM_BIT(step)) {
+            /* Two buffers in turn, and no third: the one a step does not
+             * write holds its input or nothing the chain still needs. */
             struct buf *dst = t->s == nz->a.data ? &nz->b : &nz->a;
-            size_t changed = run_step(nz, (enum norm_step)step, t->s, t->n, dst);
+            struct buf *spare = dst == &nz->a ? &nz->b : &nz->a;
+            /* Whether the step overwrites the caller's text (given in a
+             * normalizer buffer): writing dst does; a step that repeats
+             * rounds writes spare too, once it has changed something. */
+            bool input_in_dst = holds(dst, t->input), input_in_spare = holds(spare, t->input);
+            size_t changed = run_step(nz, (enum norm_step)step, t->s, t->n, dst, spare);
+            if (input_in_dst ||
+                (changed && input_in_spare && repeats_rounds((enum norm_step)step)))
+                t->input_reused = true;
             if (counts)
                 counts->step[step] += changed;
             if (changed) {
@@ -490,13 +518,6 @@ static bool run_pass(struct normalizer *nz, unsigned steps, struct text *t,
     return again;
 }
 
-/* Whether s points into b's data (compared as addresses: s may be any
- * caller's string). */
-static bool holds(const struct buf *b, const char *s)
-{
-    uintptr_t p = (uintptr_t)s, start = (uintptr_t)b->data;
-    return b->data && p >= start && p <= start + b->len;
-}
 
 /* What a huge last record made the buffers grow to is given back before
  * the next (its result is the caller's no longer), but for the one that
@@ -512,7 +533,7 @@ static void trim_buffers(struct normalizer *nz, const char *s)
 static bool run_chain(struct normalizer *nz, unsigned steps, const char *s, size_t n,
                       const char **out, size_t *out_len, struct norm_counts *counts)
 {
-    struct text t = {s, n};
+    struct text t = {s, n, s, false};
     trim_buffers(nz, s);
     /* A repeated pass reads the result of the last, in a or b, and writes
      * into the other. */
@@ -521,9 +542,21 @@ static bool run_chain(struct normalizer *nz, unsigned steps, const char *s, size
         again = run_pass(nz, steps, &t, counts);
     *out = t.s;
     *out_len = t.n;
+    /* A step reports a change only when its output differs from its input,
+     * and no step gives back what an earlier one changed (each moves the
+     * text towards the same normal form): when s was overwritten as working
+     * space, the change stands. */
+    if (t.input_reused)
+        return true;
     if (t.s == s)
         return false; /* no step changed anything */
     return t.n != n || memcmp(t.s, s, n) != 0;
+}
+
+struct buf *normalizer_input(struct normalizer *nz)
+{
+    buf_trim(&nz->a); /* what a huge last text made it grow to goes back */
+    return &nz->a;
 }
 
 bool normalizer_run(struct normalizer *nz, const char *s, size_t n, const char **out,

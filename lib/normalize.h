@@ -83,6 +83,13 @@ void normalizer_free(struct normalizer *nz);
 bool normalizer_run(struct normalizer *nz, const char *s, size_t n, const char **out,
                     size_t *out_len, struct norm_counts *counts);
 
+/* A buffer, empty, that the caller may fill with the next text and then
+ * pass to normalizer_run (as its data and length): the text is not copied
+ * again, and a huge one then costs the normalizer's two buffers in all
+ * (one holds it, the steps write the other in turn). Its contents are
+ * the normalizer's to overwrite from that call on. */
+struct buf *normalizer_input(struct normalizer *nz);
+
 /* The dedupe key of s[0..n): the default repairs (mojibake, entities,
  * controls), then NFKC with full case folding, punctuation (Unicode P*)
  * removed and every run of white space folded to one space, trimmed.

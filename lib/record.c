@@ -120,6 +120,10 @@ struct member {
     size_t line_start, line_end;
     const char *text;         /* decoded string value, made on demand */
     size_t text_len;
+    const char *borrowed;     /* record_set_string_view's string, escaped
+                                 when written; value is NULL until a getter
+                                 needs the JSON text */
+    size_t borrowed_len;
     json_t *jansson;          /* the value as Jansson's, made on demand; the
                                  record holds this reference */
 };
@@ -136,6 +140,7 @@ struct record {
      * caches (decoded strings, NUL-terminated keys). */
     struct arena *arena;
     struct json_scanner *scanner;
+    struct buf *escaped_piece; /* a borrowed string's JSON, piece by piece */
 };
 
 struct record *record_new(void)
@@ -143,6 +148,7 @@ struct record *record_new(void)
     struct record *r = xcalloc(1, sizeof *r);
     r->arena = xcalloc(1, sizeof *r->arena);
     r->scanner = json_scanner_new();
+    r->escaped_piece = xcalloc(1, sizeof *r->escaped_piece);
     return r;
 }
 
@@ -163,6 +169,8 @@ void record_free(struct record *r)
     arena_free(r->arena);
     free(r->arena);
     json_scanner_free(r->scanner);
+    buf_free(r->escaped_piece);
+    free(r->escaped_piece);
     free(r);
 }
 
@@ -325,9 +333,33 @@ bool record_has(const struct record *r, const char *key)
     return lookup(r, key) != NULL;
 }
 
+/* The JSON text of a borrowed string, made when a getter needs it. */
+static void escape_borrowed(const struct record *r, struct member *m)
+{
+    size_t room = json_escape(m->borrowed, m->borrowed_len, NULL);
+    char *json = arena_alloc(r->arena, room);
+    m->value_len = json_escape(m->borrowed, m->borrowed_len, json);
+    m->value = json;
+    m->escaped = memchr(json, '\\', m->value_len) != NULL;
+}
+
+/* The member of key, with its JSON text (value) made if it was borrowed. */
+static struct member *lookup_value(const struct record *r, const char *key)
+{
+    struct member *m = lookup(r, key);
+    if (m && !m->value)
+        escape_borrowed(r, m);
+    return m;
+}
+
 /* Decode a string value once; later calls return the same bytes. */
 static void decode_string(const struct record *r, struct member *m)
 {
+    if (m->borrowed) { /* a copy: the contract promises a NUL */
+        m->text = arena_copy(r->arena, m->borrowed, m->borrowed_len);
+        m->text_len = m->borrowed_len;
+        return;
+    }
     const char *inner = m->value + 1;
     size_t n = m->value_len - 2;
     if (!m->escaped) {
@@ -355,6 +387,29 @@ bool record_get_string(const struct record *r, const char *key,
     return true;
 }
 
+bool record_get_string_into(const struct record *r, const char *key, struct buf *out)
+{
+    const struct member *m = lookup(r, key);
+    if (!m || m->kind != JSON_KIND_STRING)
+        return false;
+    buf_reset(out);
+    if (m->text || m->borrowed) {
+        buf_append(out, m->text ? m->text : m->borrowed,
+                   m->text ? m->text_len : m->borrowed_len);
+        return true;
+    }
+    const char *inner = m->value + 1;
+    size_t n = m->value_len - 2;
+    if (!m->escaped) {
+        buf_append(out, inner, n);
+        return true;
+    }
+    buf_reserve(out, n); /* unescaping never lengthens */
+    out->len = json_unescape(inner, n, out->data);
+    out->data[out->len] = '\0';
+    return true;
+}
+
 bool record_get_int(const struct record *r, const char *key, long long *v)
 {
     const struct member *m = lookup(r, key);
@@ -379,7 +434,7 @@ bool record_get_real(const struct record *r, const char *key, double *v)
 bool record_get_raw(const struct record *r, const char *key,
                     const char **json, size_t *len)
 {
-    const struct member *m = lookup(r, key);
+    const struct member *m = lookup_value(r, key);
     if (!m)
         return false;
     *json = m->value;
@@ -389,7 +444,7 @@ bool record_get_raw(const struct record *r, const char *key,
 
 bool record_get_json(const struct record *r, const char *key, struct buf *out)
 {
-    const struct member *m = lookup(r, key);
+    const struct member *m = lookup_value(r, key);
     if (!m)
         return false;
     buf_append(out, m->value, m->value_len);
@@ -455,6 +510,7 @@ static struct member *member_for(struct record *r, const char *key)
     }
     m->in_line = false;
     m->text = NULL;
+    m->borrowed = NULL;
     m->escaped = false;
     drop_jansson(m);
     return m;
@@ -482,6 +538,16 @@ void record_set_string(struct record *r, const char *key, const char *s,
     m->value = json;
     m->kind = JSON_KIND_STRING;
     m->escaped = memchr(json, '\\', m->value_len) != NULL;
+}
+
+void record_set_string_view(struct record *r, const char *key, const char *s, size_t len)
+{
+    struct member *m = member_for(r, key);
+    m->value = NULL;
+    m->value_len = 0;
+    m->borrowed = s;
+    m->borrowed_len = len;
+    m->kind = JSON_KIND_STRING;
 }
 
 void record_set_int(struct record *r, const char *key, long long v)
@@ -610,14 +676,58 @@ static bool listed(const char *key, size_t len, const char *const *names)
     return false;
 }
 
-static void put_member(const struct member *m, struct sink *k, bool *first)
+/* Where a piece of s[0..n) that starts at 0 and is at most max long may
+ * end: before an ASCII byte or a lead byte, which no ill-formed sequence
+ * spans, so the pieces escape as the whole string would. */
+static size_t piece_end(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    size_t end = max;
+    while (end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80)
+        end--;
+    if (end > 0)
+        return end;
+    end = max; /* continuation bytes only: go forward to the next start */
+    while (end < n && ((unsigned char)s[end] & 0xC0) == 0x80)
+        end++;
+    return end;
+}
+
+/* A borrowed string as JSON, escaped piece by piece through one reused
+ * buffer: a huge one is never escaped whole. */
+static void put_borrowed(const struct record *r, const struct member *m, struct sink *k)
+{
+    enum { PIECE = 64 * 1024 };
+    const char *s = m->borrowed;
+    size_t left = m->borrowed_len;
+    put(k, "\"", 1);
+    while (left > 0) {
+        size_t n = piece_end(s, left, PIECE);
+        struct buf *piece = r->escaped_piece;
+        buf_reset(piece);
+        buf_reserve(piece, JSON_ESCAPE_MAX(n));
+        /* json_escape writes the quotes: the pieces go out without them */
+        size_t len = json_escape(s, n, piece->data);
+        put(k, piece->data + 1, len - 2);
+        s += n;
+        left -= n;
+    }
+    put(k, "\"", 1);
+}
+
+static void put_member(const struct record *r, const struct member *m, struct sink *k,
+                       bool *first)
 {
     if (!*first)
         put(k, ",", 1);
     *first = false;
     put(k, m->key_json, m->key_json_len);
     put(k, ":", 1);
-    put(k, m->value, m->value_len);
+    if (m->value)
+        put(k, m->value, m->value_len);
+    else
+        put_borrowed(r, m, k);
 }
 
 /* Members i.. that follow each other in the line and are all written:
@@ -644,7 +754,7 @@ static void put_members(const struct record *r, const char *const *skip,
         if (listed(m->key, m->key_len, skip))
             continue;
         if (!m->in_line) {
-            put_member(m, k, first);
+            put_member(r, m, k, first);
             continue;
         }
         if (!*first)
@@ -669,7 +779,7 @@ static void emit(const struct record *r, const char *const *lead,
     for (; lead && *lead; lead++) {
         const struct member *m = lookup(r, *lead);
         if (m)
-            put_member(m, k, &first);
+            put_member(r, m, k, &first);
     }
     put_members(r, skip, k, &first);
     put(k, "}", 1);
@@ -724,7 +834,7 @@ void record_write(const struct record *r, struct output *o)
  * (--fields) ask for it more than once. */
 struct json_t *record_get_jansson(const struct record *r, const char *key)
 {
-    struct member *m = lookup(r, key);
+    struct member *m = lookup_value(r, key);
     if (!m)
         return NULL;
     if (!m->jansson) {

@@ -53,6 +53,9 @@ bool record_has(const struct record *r, const char *key);
 /* True when key holds a string; *s (NUL-terminated) and *len are set. */
 bool record_get_string(const struct record *r, const char *key,
                        const char **s, size_t *len);
+/* True when key holds a string, decoded into out (reset first; the record
+ * keeps no copy): for a caller that has a buffer of its own to work in. */
+bool record_get_string_into(const struct record *r, const char *key, struct buf *out);
 /* True when key holds an integer. */
 bool record_get_int(const struct record *r, const char *key, long long *v);
 /* True when key holds a number (integer or not); *v as strtod reads it. */
@@ -68,6 +71,12 @@ const char *record_type(const struct record *r, const char *key);
 
 void record_set_string(struct record *r, const char *key, const char *s,
                        size_t len);
+/* The same without a copy: s is escaped as the record is written, so
+ * s[0..len) must stay unchanged until r is written for the last time,
+ * parsed again, cleared or freed. For a huge string that lives in the
+ * caller's buffer anyway (winnow-normalize's result). */
+void record_set_string_view(struct record *r, const char *key, const char *s,
+                            size_t len);
 void record_set_int(struct record *r, const char *key, long long v);
 /* v must be finite: JSON has no NaN or infinity (the program stops). */
 void record_set_real(struct record *r, const char *key, double v);

@@ -222,6 +222,44 @@ static enum filter_verdict write_key(struct run *run, struct record *r)
     return FILTER_KEEP;
 }
 
+/* Normalize one field. Its result stays in the normalizer's buffer when
+ * borrow is set (written from there: no copy of a huge text), so no other
+ * field may be normalized after it in this record. */
+static void normalize_field(struct run *run, struct record *r, const char *field, bool borrow,
+                            struct norm_counts *counts)
+{
+    const char *out;
+    size_t out_len;
+    struct buf *text = normalizer_input(run->normalizer);
+    if (!record_get_string_into(r, field, text)) {
+        if (record_has(r, field))
+            run->not_string++; /* numbers, null, objects: left as they are */
+        return;
+    }
+    if (normalizer_run(run->normalizer, text->data, text->len, &out, &out_len, counts)) {
+        if (borrow)
+            record_set_string_view(r, field, out, out_len);
+        else
+            record_set_string(r, field, out, out_len);
+        run->fields_changed++;
+    }
+}
+
+/* The field with the longest value: normalized last, and borrowed. */
+static size_t longest_field(const struct run *run, const struct record *r)
+{
+    size_t longest = 0, longest_len = 0;
+    for (size_t i = 0; i < run->opt->field_count; i++) {
+        const char *json;
+        size_t len;
+        if (record_get_raw(r, run->opt->fields[i], &json, &len) && len > longest_len) {
+            longest = i;
+            longest_len = len;
+        }
+    }
+    return longest;
+}
+
 static enum filter_verdict normalize_record(struct record *r, const struct filter_context *fc,
                                             void *ctx)
 {
@@ -230,19 +268,11 @@ static enum filter_verdict normalize_record(struct record *r, const struct filte
         return write_key(run, r);
     struct norm_counts counts;
     memset(&counts, 0, sizeof counts);
-    for (size_t i = 0; i < run->opt->field_count; i++) {
-        const char *field = run->opt->fields[i], *s, *out;
-        size_t len, out_len;
-        if (!record_get_string(r, field, &s, &len)) {
-            if (record_has(r, field))
-                run->not_string++; /* numbers, null, objects: left as they are */
-            continue;
-        }
-        if (normalizer_run(run->normalizer, s, len, &out, &out_len, &counts)) {
-            record_set_string(r, field, out, out_len);
-            run->fields_changed++;
-        }
-    }
+    size_t last = longest_field(run, r);
+    for (size_t i = 0; i < run->opt->field_count; i++)
+        if (i != last)
+            normalize_field(run, r, run->opt->fields[i], false, &counts);
+    normalize_field(run, r, run->opt->fields[last], true, &counts);
     for (int step = 0; step < NORM_STEP_COUNT; step++)
         run->totals.step[step] += counts.step[step];
     if (run->opt->report)

@@ -264,10 +264,53 @@ static void test_huge_then_small(void)
     normalizer_free(nz);
 }
 
+/* A text given in normalizer_input's buffer is overwritten as the steps
+ * work: the result and the verdict must be those of a caller's copy. */
+static void test_input_buffer(void)
+{
+    const char *texts[] = {
+        "plain text, nothing to do",
+        "two  spaces",                        /* one step */
+        "x\xE2\x80\x8By  z",                  /* controls, then spaces */
+        "caf\xC3\x83\xC2\xA9 &amp;amp; \xC3\x83\xC2\xA9t\xC3\x83\xC2\xA9", /* rounds in two steps */
+        "&#195;&#169;t&#195;&#169;  ok",      /* entities give mojibake: a second pass */
+        "\xC3\x83\xC2\xA9",                   /* mojibake alone */
+        "",
+    };
+    struct normalizer *nz = normalizer_new(ALL_STEPS, NORM_NFC);
+    struct buf want = BUF_INIT;
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const char *out;
+        size_t len, n = strlen(texts[i]);
+        bool changed = normalizer_run(nz, texts[i], n, &out, &len, NULL);
+        buf_reset(&want);
+        buf_append(&want, out, len);
+        struct buf *in = normalizer_input(nz);
+        CHECK(in->len == 0, "the input buffer comes empty");
+        buf_append(in, texts[i], n);
+        bool changed_in = normalizer_run(nz, in->data, in->len, &out, &len, NULL);
+        CHECK(changed_in == changed, "text %zu: the same verdict (%d, %d)", i, changed_in, changed);
+        CHECK(len == want.len && memcmp(out, want.data, len) == 0, "text %zu: the same result", i);
+    }
+    /* A huge one costs the two buffers, not a third. */
+    struct buf *in = normalizer_input(nz);
+    while (in->len < 3 * SCRATCH_KEEP_BYTES)
+        buf_append_str(in, "\xC3\x83\xC2\xA9t&amp;amp;\xE2\x80\x8B  x\n");
+    size_t n = in->len;
+    const char *out;
+    size_t len;
+    CHECK(normalizer_run(nz, in->data, in->len, &out, &len, NULL), "the huge text changes");
+    CHECK(normalizer_footprint(nz) < 3 * n, "the huge text costs two buffers (%zu for %zu bytes)",
+          normalizer_footprint(nz), n);
+    buf_free(&want);
+    normalizer_free(nz);
+}
+
 int main(void)
 {
     test_names();
     test_huge_then_small();
+    test_input_buffer();
     test_each_step();
     test_counts();
     test_default_chain();

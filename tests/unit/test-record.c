@@ -256,6 +256,61 @@ static void test_jansson_shared(void)
     record_free(r); /* with a value still held: no leak under ASan */
 }
 
+/* A borrowed string must write exactly what record_set_string writes,
+ * also when it is escaped in pieces: pieces of 64 KB, so a string a few
+ * pieces long with multibyte characters, escapes and an ill-formed byte
+ * across the piece boundaries. */
+static void test_string_view(void)
+{
+    struct buf text = BUF_INIT, copied = BUF_INIT, viewed = BUF_INIT, reason = BUF_INIT;
+    const char *unit[] = {"\xE2\x80\x99", "a", "\"", "\n", "\xF0\x9F\x98\x80", "\xC3", "\xE9", "b\\"};
+    for (size_t i = 0; text.len < 3 * 65536 + 17; i++)
+        buf_append_str(&text, unit[(i * 7 + i / 5) % 8]);
+    for (size_t cut = 0; cut < 4; cut++) {
+        size_t n = text.len - cut;
+        const char *line = "{\"x\":1,\"text\":\"old\"}";
+        struct record *a = record_new(), *b = record_new();
+        CHECK(record_parse(a, line, strlen(line), &reason) == 0, "parses");
+        CHECK(record_parse(b, line, strlen(line), &reason) == 0, "parses");
+        record_set_string(a, "text", text.data + cut, n);
+        record_set_string_view(b, "text", text.data + cut, n);
+        buf_reset(&copied);
+        buf_reset(&viewed);
+        record_serialize(a, &copied);
+        record_serialize(b, &viewed);
+        CHECK(copied.len == viewed.len && memcmp(copied.data, viewed.data, copied.len) == 0,
+              "a borrowed string of %zu bytes is written as a copied one", n);
+        const char *raw_a, *raw_b;
+        size_t len_a, len_b;
+        CHECK(record_get_raw(a, "text", &raw_a, &len_a) && record_get_raw(b, "text", &raw_b, &len_b) &&
+              len_a == len_b && memcmp(raw_a, raw_b, len_a) == 0, "its JSON text, when asked for");
+        record_free(a);
+        record_free(b);
+    }
+    struct record *r = record_new();
+    CHECK(record_parse(r, "{\"t\":\"caf\\u00e9\"}", 17, &reason) == 0, "parses");
+    record_set_string_view(r, "u", "plain", 5);
+    const char *s;
+    size_t len;
+    CHECK(record_get_string(r, "u", &s, &len) && len == 5 && strcmp(s, "plain") == 0,
+          "a borrowed string reads back, NUL-terminated");
+    CHECK(record_get_string_into(r, "t", &text) && strcmp(text.data, "caf\xC3\xA9") == 0,
+          "get_string_into decodes escapes");
+    CHECK(record_get_string_into(r, "u", &text) && strcmp(text.data, "plain") == 0,
+          "get_string_into reads a borrowed string");
+    record_set_int(r, "n", 3);
+    CHECK(!record_get_string_into(r, "n", &text), "get_string_into refuses a number");
+    CHECK(!record_get_string_into(r, "missing", &text), "and an absent member");
+    buf_reset(&viewed);
+    record_serialize(r, &viewed);
+    CHECK_STR(viewed.data, "{\"t\":\"caf\xC3\xA9\",\"u\":\"plain\",\"n\":3}", "serialized in member order");
+    record_free(r);
+    buf_free(&text);
+    buf_free(&copied);
+    buf_free(&viewed);
+    buf_free(&reason);
+}
+
 int main(void)
 {
     test_verdicts();
@@ -266,5 +321,6 @@ int main(void)
     test_long_string();
     test_trusted();
     test_jansson_shared();
+    test_string_view();
     return CHECK_DONE();
 }
