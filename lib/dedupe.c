@@ -72,17 +72,26 @@ void dedupe_sign_exact(struct dedupe_signer *s, const char *text, size_t len,
     item->exact = hash128_of(s->folded.data, s->folded.len);
 }
 
+/* A full batch of a long text's shingles, signed as it comes: a huge text
+ * never holds all its shingles. */
+static void sign_batch(void *ctx, const uint32_t *hash, size_t n)
+{
+    struct dedupe_signer *s = ctx;
+    minhash_add(s->minhash, hash, n, s->mins);
+}
+
 void dedupe_sign_near(struct dedupe_signer *s, const char *text, size_t len,
                       struct dedupe_item *item)
 {
     const struct dedupe_params *p = s->params;
-    shingles_compute(&s->shingles, &p->shingle, text, len);
-    item->has_near = s->shingles.count > 0 && s->shingles.words >= p->min_words;
+    minhash_begin(s->minhash, s->mins);
+    shingles_compute_each(&s->shingles, &p->shingle, text, len, sign_batch, s);
+    item->has_near = s->shingles.total > 0 && s->shingles.words >= p->min_words;
     item->keys = s->keys;
     item->compact = s->compact;
     if (!item->has_near)
         return;
-    minhash_sign(s->minhash, s->shingles.hash, s->shingles.count, s->mins);
+    minhash_add(s->minhash, s->shingles.hash, s->shingles.count, s->mins);
     lsh_band_keys(s->mins, p->bands, p->rows, s->keys);
     minhash_compact(s->mins, p->perms, s->compact);
 }

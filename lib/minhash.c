@@ -57,8 +57,6 @@ static void sign_all(uint32_t *restrict mins, const uint32_t *restrict a,
                      const uint32_t *restrict b, unsigned perms,
                      const uint32_t *restrict shingles, size_t n)
 {
-    for (unsigned i = 0; i < perms; i++)
-        mins[i] = UINT32_MAX;
     /* Shingles outside, permutations inside: mins, a and b stay in the
      * first-level cache. */
     for (size_t s = 0; s < n; s++) {
@@ -78,10 +76,22 @@ static void sign_all(uint32_t *restrict mins, const uint32_t *restrict a,
     }
 }
 
+void minhash_begin(const struct minhash *m, uint32_t *mins)
+{
+    for (unsigned i = 0; i < m->perms; i++)
+        mins[i] = UINT32_MAX;
+}
+
+void minhash_add(const struct minhash *m, const uint32_t *shingles, size_t n, uint32_t *mins)
+{
+    sign_all(mins, m->a, m->b, m->perms, shingles, n);
+}
+
 void minhash_sign(const struct minhash *m, const uint32_t *shingles, size_t n,
                   uint32_t *mins)
 {
-    sign_all(mins, m->a, m->b, m->perms, shingles, n);
+    minhash_begin(m, mins);
+    minhash_add(m, shingles, n, mins);
 }
 
 void minhash_compact(const uint32_t *mins, unsigned perms, uint16_t *compact)

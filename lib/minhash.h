@@ -35,6 +35,11 @@ unsigned minhash_perms(const struct minhash *m);
  * UINT32_MAX everywhere when n is 0. */
 void minhash_sign(const struct minhash *m, const uint32_t *shingles, size_t n,
                   uint32_t *mins);
+/* The same in steps, for shingles that come in batches: minhash_begin sets
+ * mins to UINT32_MAX, each minhash_add takes the minimum with more
+ * shingles; the result is minhash_sign's over all of them. */
+void minhash_begin(const struct minhash *m, uint32_t *mins);
+void minhash_add(const struct minhash *m, const uint32_t *shingles, size_t n, uint32_t *mins);
 
 /* compact[i] = the low 16 bits of mins[i]. */
 void minhash_compact(const uint32_t *mins, unsigned perms, uint16_t *compact);

@@ -45,11 +45,16 @@ static bool append_wide(struct buf *word, int32_t cp, bool fold_digits)
 
 static void push_shingle(struct shingles *s, const unsigned char *words, size_t n)
 {
+    if (s->each && s->count == SHINGLE_BATCH) {
+        s->each(s->each_ctx, s->hash, s->count);
+        s->count = 0;
+    }
     if (s->count == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 256;
         s->hash = xrealloc(s->hash, s->cap * sizeof *s->hash);
     }
     s->hash[s->count++] = (uint32_t)XXH3_64bits(words, n * 8);
+    s->total++;
 }
 
 /* Record the hash of one word (its lowercased bytes) at the end of the
@@ -144,7 +149,16 @@ static void hash_words(struct shingles *s, const struct shingle_options *opt,
 void shingles_compute(struct shingles *s, const struct shingle_options *opt,
                       const char *text, size_t len)
 {
+    shingles_compute_each(s, opt, text, len, NULL, NULL);
+}
+
+void shingles_compute_each(struct shingles *s, const struct shingle_options *opt,
+                           const char *text, size_t len, shingle_batch_fn *each, void *ctx)
+{
+    s->each = each;
+    s->each_ctx = ctx;
     s->count = 0;
+    s->total = 0;
     s->words = 0;
     s->size = opt->size;
     buf_reset(&s->word);

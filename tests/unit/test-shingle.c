@@ -73,10 +73,51 @@ static void test_window(void)
     buf_free(&text);
 }
 
+struct batches {
+    uint32_t *hash;
+    size_t n, calls;
+};
+
+static void collect(void *ctx, const uint32_t *hash, size_t n)
+{
+    struct batches *c = ctx;
+    c->hash = realloc(c->hash, (c->n + n) * sizeof *c->hash);
+    if (!c->hash)
+        abort();
+    memcpy(c->hash + c->n, hash, n * sizeof *hash);
+    c->n += n;
+    c->calls++;
+}
+
+/* The batches and the rest, in order, are shingles_compute's shingles. */
+static void test_batches(void)
+{
+    char *text = malloc(200000);
+    if (!text)
+        abort();
+    size_t len = 0;
+    for (unsigned i = 0; len < 190000; i++)
+        len += (size_t)sprintf(text + len, "W%u word%u, ", i % 97, i % 13);
+    struct shingle_options opt = {5, false};
+    shingles_compute(&a, &opt, text, len);
+    struct batches got = {NULL, 0, 0};
+    shingles_compute_each(&b, &opt, text, len, collect, &got);
+    CHECK(a.total == a.count && b.total == a.count, "total counts every shingle (%zu, %zu)",
+          b.total, a.count);
+    CHECK(got.calls == (a.count - 1) / SHINGLE_BATCH && b.count <= SHINGLE_BATCH,
+          "%zu full batches, %zu left", got.calls, b.count);
+    collect(&got, b.hash, b.count);
+    CHECK(got.n == a.count && memcmp(got.hash, a.hash, a.count * sizeof *a.hash) == 0,
+          "the batches and the rest are the shingles, in order");
+    free(got.hash);
+    free(text);
+}
+
 int main(void)
 {
     shingles_init(&a);
     shingles_init(&b);
+    test_batches();
 
     compute(&a, "one two three four five six seven", 5, false);
     CHECK(a.words == 7 && a.count == 3, "7 words give 3 shingles of 5 (%zu, %zu)", a.words, a.count);
