@@ -333,14 +333,23 @@ bool record_has(const struct record *r, const char *key)
     return lookup(r, key) != NULL;
 }
 
+/* m's value becomes s[0..len) as a JSON string, in the arena. A long
+ * string is measured first rather than given its worst case (six times
+ * its length), so a huge record cannot reserve 6x. */
+static void escape_value(const struct record *r, struct member *m, const char *s, size_t len)
+{
+    size_t room = len < LONG_STRING ? JSON_ESCAPE_MAX(len) : json_escape(s, len, NULL);
+    char *json = arena_alloc(r->arena, room);
+    m->value_len = json_escape(s, len, json);
+    arena_trim(r->arena, json, m->value_len);
+    m->value = json;
+    m->escaped = memchr(json, '\\', m->value_len) != NULL;
+}
+
 /* The JSON text of a borrowed string, made when a getter needs it. */
 static void escape_borrowed(const struct record *r, struct member *m)
 {
-    size_t room = json_escape(m->borrowed, m->borrowed_len, NULL);
-    char *json = arena_alloc(r->arena, room);
-    m->value_len = json_escape(m->borrowed, m->borrowed_len, json);
-    m->value = json;
-    m->escaped = memchr(json, '\\', m->value_len) != NULL;
+    escape_value(r, m, m->borrowed, m->borrowed_len);
 }
 
 /* The member of key, with its JSON text (value) made if it was borrowed. */
@@ -352,24 +361,36 @@ static struct member *lookup_value(const struct record *r, const char *key)
     return m;
 }
 
-/* Decode a string value once; later calls return the same bytes. */
+/* Room the decoded string of m needs (decoding never lengthens). */
+static size_t text_room(const struct member *m)
+{
+    return m->text ? m->text_len : m->borrowed ? m->borrowed_len : m->value_len - 2;
+}
+
+/* Write m's string, decoded, to out (text_room bytes, plus a NUL written
+ * here); returns its length. */
+static size_t write_text(const struct member *m, char *out)
+{
+    size_t n;
+    if (m->text || m->borrowed) {
+        n = text_room(m);
+        memcpy(out, m->text ? m->text : m->borrowed, n);
+    } else if (!m->escaped) {
+        n = m->value_len - 2;
+        memcpy(out, m->value + 1, n);
+    } else {
+        n = json_unescape(m->value + 1, m->value_len - 2, out);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Decode a string value once; later calls return the same bytes. A
+ * borrowed one is copied too: the getter promises a NUL. */
 static void decode_string(const struct record *r, struct member *m)
 {
-    if (m->borrowed) { /* a copy: the contract promises a NUL */
-        m->text = arena_copy(r->arena, m->borrowed, m->borrowed_len);
-        m->text_len = m->borrowed_len;
-        return;
-    }
-    const char *inner = m->value + 1;
-    size_t n = m->value_len - 2;
-    if (!m->escaped) {
-        m->text = arena_copy(r->arena, inner, n);
-        m->text_len = n;
-        return;
-    }
-    char *out = arena_alloc(r->arena, n + 1);
-    m->text_len = json_unescape(inner, n, out);
-    out[m->text_len] = '\0';
+    char *out = arena_alloc(r->arena, text_room(m) + 1);
+    m->text_len = write_text(m, out);
     arena_trim(r->arena, out, m->text_len + 1);
     m->text = out;
 }
@@ -393,20 +414,8 @@ bool record_get_string_into(const struct record *r, const char *key, struct buf 
     if (!m || m->kind != JSON_KIND_STRING)
         return false;
     buf_reset(out);
-    if (m->text || m->borrowed) {
-        buf_append(out, m->text ? m->text : m->borrowed,
-                   m->text ? m->text_len : m->borrowed_len);
-        return true;
-    }
-    const char *inner = m->value + 1;
-    size_t n = m->value_len - 2;
-    if (!m->escaped) {
-        buf_append(out, inner, n);
-        return true;
-    }
-    buf_reserve(out, n); /* unescaping never lengthens */
-    out->len = json_unescape(inner, n, out->data);
-    out->data[out->len] = '\0';
+    buf_reserve(out, text_room(m));
+    out->len = write_text(m, out->data);
     return true;
 }
 
@@ -529,15 +538,8 @@ void record_set_string(struct record *r, const char *key, const char *s,
                        size_t len)
 {
     struct member *m = member_for(r, key);
-    /* A long string is measured first rather than given its worst case
-     * (six times its length), so a huge record cannot reserve 6x. */
-    size_t room = len < LONG_STRING ? JSON_ESCAPE_MAX(len) : json_escape(s, len, NULL);
-    char *json = arena_alloc(r->arena, room);
-    m->value_len = json_escape(s, len, json);
-    arena_trim(r->arena, json, m->value_len);
-    m->value = json;
+    escape_value(r, m, s, len);
     m->kind = JSON_KIND_STRING;
-    m->escaped = memchr(json, '\\', m->value_len) != NULL;
 }
 
 void record_set_string_view(struct record *r, const char *key, const char *s, size_t len)
