@@ -3,10 +3,12 @@
 #
 # Usage: pipelines/corpus.sh [OPTION]... ARCHIVE...
 #
-# Runs split -> normalize -> extract-stats -> dedupe -> emit-json over the
+# Runs split -> normalize -> dedupe -> extract-stats -> emit-json over the
 # ARCHIVEs (tar, tar.gz, NDJSON documents, WARC/WET, text; gzipped or not)
 # and writes the corpus, one record per line. A summary of every stage goes
-# to stderr.
+# to stderr. Dedupe comes before extract-stats because it compares only the
+# text: the records it drops are never measured (in a crawl, most of them),
+# so the records --removed writes have no stats or figures.
 #
 #   -o FILE          write the corpus to FILE, atomically; gzipped when FILE
 #                    ends in .gz (default: stdout)
@@ -53,7 +55,7 @@ stage_opts emit-json; emit_opts=("${opts[@]}" -o "$staged")
 if [ -n "$summary" ]; then
     stage_file "$summary"
     emit_opts+=(--summary-file "$staged")
-    for stage in split normalize extract-stats dedupe; do
+    for stage in split normalize dedupe extract-stats; do
         emit_opts+=(--counts-from "$counts_dir/$stage.json")
     done
 fi
@@ -61,11 +63,11 @@ fi
 set +e
 winnow-split "${split_opts[@]}" "$@" |
     winnow-normalize "${normalize_opts[@]}" |
-    winnow-extract-stats "${stats_opts[@]}" |
     winnow-dedupe "${dedupe_opts[@]}" |
+    winnow-extract-stats "${stats_opts[@]}" |
     winnow-emit-json "${emit_opts[@]}"
 status=("${PIPESTATUS[@]}")
 set -e
 
-stages=(split normalize extract-stats dedupe emit-json)
+stages=(split normalize dedupe extract-stats emit-json)
 finish_stages "${stages[@]}"
