@@ -429,21 +429,18 @@ static bool stop_index_has(const struct stop_index *ix, const char *key, size_t 
 
 /* ---- the scratch -------------------------------------------------------------------------- */
 
-/* Per word of the record, in text order: 16 bytes, the largest part of
- * what a record costs (a word of English is about 6 bytes of text), so
- * positions and counts are 32-bit (see WORD_LIMIT). */
+/* Per word of the record, in text order, only its distinct word's id: 4
+ * bytes (a word of English is about 6 bytes of text), and one bit for the
+ * n-grams; what a distinct word has in common is kept once per distinct
+ * word. Positions and counts are 32-bit (see TEXT_LIMIT). */
 typedef uint32_t word_index;
-#define WORD_NONE UINT32_MAX
-/* Texts up to this many bytes: offsets fit 32 bits, and word ids 31 (a
- * word and the gap after it take two bytes at least). */
+/* Texts up to this many bytes: offsets fit 32 bits, and word ids and
+ * counts 31 (a word and the gap after it take two bytes at least). */
 #define TEXT_LIMIT ((size_t)UINT32_MAX)
 
-struct word_entry {
-    word_index id;     /* its distinct word (ids count from 0 by first appearance) */
-    word_index first;  /* where the current n-gram starting here first occurs */
-    word_index count;  /* occurrences so far of the word (then n-gram) first seen here */
-    unsigned chars : 31;   /* its code points (a longer word counts as 2^31 - 1) */
-    unsigned repeats : 1;  /* the current n-gram starting here occurs more than once */
+struct distinct_word {
+    word_index count; /* its occurrences */
+    word_index chars; /* its code points */
 };
 
 struct text_stats_scratch {
@@ -452,11 +449,15 @@ struct text_stats_scratch {
     struct stop_index stop;
     struct buf keys;      /* the keys of the record's distinct words */
     struct table words;   /* key (a = offset in keys, b = length) -> id */
-    struct table ngrams;  /* a = index of the first occurrence */
+    struct table ngrams;  /* a = index of the first occurrence, value = count */
     struct table lines;   /* a = offset in the text, b = length */
     struct table paras;   /* the same for paragraphs */
-    struct word_entry *word; /* the record's words */
+    word_index *word;     /* the id of each word of the record */
     size_t cap;           /* room in word */
+    struct distinct_word *distinct; /* by id */
+    size_t distinct_cap;
+    uint64_t *repeats;    /* bit i: the current n-gram starting at word i may repeat */
+    size_t repeats_cap;   /* in uint64_t */
 };
 
 struct text_stats_scratch *text_stats_scratch_new(void)
@@ -479,6 +480,8 @@ void text_stats_scratch_free(struct text_stats_scratch *s)
     table_free(&s->lines);
     table_free(&s->paras);
     free(s->word);
+    free(s->distinct);
+    free(s->repeats);
     free(s);
 }
 
@@ -486,11 +489,26 @@ void text_stats_scratch_free(struct text_stats_scratch *s)
 static void scratch_trim(struct text_stats_scratch *s)
 {
     s->word = array_trim(s->word, &s->cap, sizeof *s->word);
+    s->distinct = array_trim(s->distinct, &s->distinct_cap, sizeof *s->distinct);
+    s->repeats = array_trim(s->repeats, &s->repeats_cap, sizeof *s->repeats);
     buf_trim(&s->keys);
     table_trim(&s->words);
     table_trim(&s->ngrams);
     table_trim(&s->lines);
     table_trim(&s->paras);
+}
+
+/* p, an array of *cap elements of elem_size bytes, with room for need:
+ * doubled when it has less (the pages it does not touch cost nothing). */
+static void *reserve_array(void *p, size_t *cap, size_t need, size_t elem_size)
+{
+    if (need <= *cap)
+        return p;
+    size_t grown = *cap ? *cap : 256;
+    while (grown < need)
+        grown *= 2;
+    *cap = grown;
+    return xrealloc(p, grown * elem_size);
 }
 
 /* ---- characters --------------------------------------------------------------------------- */
@@ -747,17 +765,16 @@ static void add_word(struct text_stats_scratch *s, const char *text, const struc
     struct word_shape shape;
     if (!ascii_word(s->byte_class, word, n, &s->keys, &shape))
         shape = any_word(word, n, &s->keys);
-    if (st->words == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 256;
-        s->word = xrealloc(s->word, s->cap * sizeof *s->word);
-    }
+    s->word = reserve_array(s->word, &s->cap, st->words + 1, sizeof *s->word);
+    size_t distinct = s->words.size;
     bool stop;
     size_t id = intern_key(s, start, &stop);
-    struct word_entry *e = &s->word[st->words];
-    e->id = (word_index)id;
-    e->chars = shape.chars < 0x7FFFFFFFu ? (unsigned)shape.chars : 0x7FFFFFFFu;
-    e->count = 0;
-    s->word[id].count++; /* ids < words: word[id] exists already */
+    if (id == distinct) { /* a new word: the same key has the same code points */
+        s->distinct = reserve_array(s->distinct, &s->distinct_cap, id + 1, sizeof *s->distinct);
+        s->distinct[id] = (struct distinct_word){0, (word_index)shape.chars};
+    }
+    s->distinct[id].count++;
+    s->word[st->words] = (word_index)id;
     st->words++;
     st->word_chars += shape.chars;
     st->all_caps_words += shape.upper >= 2 && shape.lower == 0;
@@ -806,25 +823,33 @@ static void count_words(const char *text, size_t len, struct text_stats_scratch 
  * n-grams it skips occur once and can never be the most frequent. */
 
 struct ngram_key {
-    const struct word_entry *word;
+    const word_index *word;
     size_t start, n;
 };
 
 static bool ngram_matches(const struct slot *slot, const void *key)
 {
     const struct ngram_key *k = key;
-    for (size_t i = 0; i < k->n; i++)
-        if (k->word[slot->a + i].id != k->word[k->start + i].id)
-            return false;
-    return true;
+    return memcmp(k->word + slot->a, k->word + k->start, k->n * sizeof *k->word) == 0;
 }
 
-static uint64_t ngram_hash(const struct word_entry *word, size_t n)
+static uint64_t ngram_hash(const word_index *word, size_t n)
 {
     uint64_t h = 0;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ word[i].id) * 0x9E3779B97F4A7C15ULL;
+        h = (h ^ word[i]) * 0x9E3779B97F4A7C15ULL;
     return h ^ (h >> 29);
+}
+
+static bool repeats_at(const uint64_t *bits, size_t i)
+{
+    return bits[i / 64] >> (i % 64) & 1;
+}
+
+static void set_repeats(uint64_t *bits, size_t i, bool repeats)
+{
+    uint64_t bit = (uint64_t)1 << (i % 64);
+    bits[i / 64] = repeats ? bits[i / 64] | bit : bits[i / 64] & ~bit;
 }
 
 /* The n-gram that wins: most occurrences, then most characters, then the
@@ -842,62 +867,73 @@ static bool beats(const struct top_ngram *x, const struct top_ngram *y)
     return x->first < y->first;
 }
 
+/* The slot of the n-gram starting at word i, or the free slot where it
+ * goes; *hash is set for table_claim. */
+static struct slot *find_ngram(const struct text_stats_scratch *s, size_t i, size_t n,
+                               uint64_t *hash)
+{
+    struct ngram_key key = {s->word, i, n};
+    *hash = ngram_hash(s->word + i, n);
+    return table_find(&s->ngrams, *hash, ngram_matches, &key);
+}
+
 /* Count the n-gram starting at i (whose (n-1)-grams repeat) and return
  * it as a candidate: count 1 when it is new. */
 static struct top_ngram count_ngram(struct text_stats_scratch *s, size_t i, size_t n)
 {
-    struct word_entry *word = s->word;
-    struct ngram_key key = {word, i, n};
-    uint64_t hash = ngram_hash(word + i, n);
-    struct slot *slot = table_find(&s->ngrams, hash, ngram_matches, &key);
+    uint64_t hash;
+    struct slot *slot = find_ngram(s, i, n, &hash);
     struct top_ngram candidate = {1, 0, i};
     if (slot_is_free(&s->ngrams, slot)) {
         table_claim(&s->ngrams, slot, hash);
         slot->a = (uint32_t)i;
+        slot->value = 1;
         table_added(&s->ngrams);
-        word[i].first = i;
-        word[i].count = 1;
         return candidate;
     }
-    candidate.first = word[i].first = slot->a;
-    candidate.count = ++word[slot->a].count;
+    candidate.first = slot->a;
+    candidate.count = ++slot->value; /* < words < 2^31 */
     for (size_t k = 0; k < n; k++)
-        candidate.chars += word[candidate.first + k].chars;
+        candidate.chars += s->distinct[s->word[candidate.first + k]].chars;
     return candidate;
 }
 
+/* The most frequent n-gram. The repeats bits become those of the
+ * n-grams, in place: bit i is read (with bit i + 1) before it is written,
+ * and an n-gram seen again sets the bit of its first occurrence, which
+ * is behind. */
 static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t words, size_t n)
 {
-    struct word_entry *word = s->word;
     struct top_ngram top = {0, 0, 0};
     table_clear(&s->ngrams);
     for (size_t i = 0; i + n <= words; i++) {
-        word[i].first = WORD_NONE;
-        if (!word[i].repeats || !word[i + 1].repeats)
-            continue;
-        struct top_ngram candidate = count_ngram(s, i, n);
-        if (candidate.count > 1 && beats(&candidate, &top))
-            top = candidate;
+        bool repeats = false;
+        if (repeats_at(s->repeats, i) && repeats_at(s->repeats, i + 1)) {
+            struct top_ngram candidate = count_ngram(s, i, n);
+            repeats = candidate.count > 1;
+            if (repeats) {
+                set_repeats(s->repeats, candidate.first, true);
+                if (beats(&candidate, &top))
+                    top = candidate;
+            }
+        }
+        set_repeats(s->repeats, i, repeats);
     }
-    for (size_t i = 0; i + n <= words; i++)
-        word[i].repeats = word[i].first != WORD_NONE && word[word[i].first].count > 1;
     return top;
 }
 
 /* Code points of the words covered by the most frequent n-gram, each word
  * counted once where occurrences overlap; 0 when no n-gram repeats. */
-static size_t covered_chars(const struct word_entry *word, size_t words, size_t n,
+static size_t covered_chars(const struct text_stats_scratch *s, size_t words, size_t n,
                             const struct top_ngram *top)
 {
+    const word_index *word = s->word;
     size_t covered = 0, counted_until = 0;
     for (size_t i = top->first; i + n <= words; i++) {
-        size_t k = 0;
-        while (k < n && word[i + k].id == word[top->first + k].id)
-            k++;
-        if (k < n)
+        if (memcmp(word + i, word + top->first, n * sizeof *word) != 0)
             continue;
-        for (k = i > counted_until ? i : counted_until; k < i + n; k++)
-            covered += word[k].chars;
+        for (size_t k = i > counted_until ? i : counted_until; k < i + n; k++)
+            covered += s->distinct[word[k]].chars;
         counted_until = i + n;
     }
     return covered;
@@ -908,13 +944,14 @@ static void count_ngrams(struct text_stats_scratch *s, struct text_stats *st)
     size_t words = st->words;
     if (st->unique_words == words)
         return; /* no word repeats, so no n-gram does */
+    s->repeats = reserve_array(s->repeats, &s->repeats_cap, words / 64 + 1, sizeof *s->repeats);
     for (size_t i = 0; i < words; i++)
-        s->word[i].repeats = s->word[s->word[i].id].count > 1;
+        set_repeats(s->repeats, i, s->distinct[s->word[i]].count > 1);
     for (size_t n = 2; n <= 4; n++) {
         struct top_ngram top = find_top_ngram(s, words, n);
         if (top.count < 2)
             return; /* no n-gram repeats, so no longer one does */
-        st->top_ngram_chars[n - 2] = covered_chars(s->word, words, n, &top);
+        st->top_ngram_chars[n - 2] = covered_chars(s, words, n, &top);
     }
 }
 

@@ -17,15 +17,15 @@
  * Memory: the scratch owns every buffer; it is reused across records, and
  * its hash tables are cleared in O(1) (a generation stamp), so a small
  * record after a big one costs no more than a small record. Per record it
- * holds 40 bytes per word, 80-160 bytes per distinct word (table slots at
- * most half full) plus the distinct words' bytes, 80-160 bytes per distinct
- * word n-gram (one n at a time, and only n-grams whose shorter parts
- * repeat), and 80-160 bytes per distinct line and paragraph: at most about
- * 70 bytes per byte of text (measured, whole program: 1 MB of 200,000
- * distinct 4-letter words peaks at 41 MB, the same words twice each at
- * 54 MB; 1.1 MB of blog text at 19 MB). A table that grew past 4096 slots
- * and is more than four times larger than the last record needed is
- * shrunk. Nothing is kept from one record to the next.
+ * holds 4 bytes and a bit per word, 8 bytes per distinct word, 48-96 bytes
+ * per distinct word in its table (slots at most half full) plus the
+ * distinct words' bytes, 48-96 bytes per distinct word n-gram (one n at a
+ * time, and only n-grams whose shorter parts repeat), and 48-96 bytes per
+ * distinct line and paragraph (measured, whole program with --only stats:
+ * a 20 MB record of 1 MB of blog text repeated peaks at 62 MB, 3.1 times
+ * the record, where 16 bytes per word made it 104 MB). A table that grew
+ * past 4096 slots and is more than four times larger than the last record
+ * needed is shrunk. Nothing is kept from one record to the next.
  * Cost: linear in the length of the text (expected, hashing with XXH3):
  * one pass over the characters, one over the lines, one over the words
  * (which counts the sentences too), and the n-grams only where words

@@ -4,6 +4,7 @@
  * (empty, spaces only, one word of 1 MB), scratch reuse, and the seeds. */
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +242,62 @@ static void test_top_ngrams(void)
     CHECK(st.top_ngram_chars[1] == 18 && near(st.top_3gram_char_fraction, 18.0 / 37),
           "top_3gram_char_fraction: 18/37 (%zu)", st.top_ngram_chars[1]);
     CHECK(st.top_ngram_chars[0] == 12, "top_2gram_char_fraction: 12/37 (%zu)", st.top_ngram_chars[0]);
+}
+
+/* The most frequent n-gram the slow way: every start compared with
+ * every other. Words are given as indexes into vocab. */
+static size_t slow_top_chars(const size_t *w, size_t words, size_t n, const char *const *vocab)
+{
+    size_t best = SIZE_MAX, best_count = 1, best_chars = 0;
+    for (size_t i = 0; i + n <= words; i++) {
+        size_t count = 0, chars = 0;
+        for (size_t j = 0; j + n <= words; j++)
+            count += memcmp(w + i, w + j, n * sizeof *w) == 0;
+        for (size_t k = 0; k < n; k++)
+            chars += strlen(vocab[w[i + k]]);
+        if (count > best_count || (count == best_count && count > 1 && chars > best_chars)) {
+            best = i, best_count = count, best_chars = chars; /* earlier wins ties */
+        }
+    }
+    if (best == SIZE_MAX)
+        return 0;
+    size_t covered = 0, until = 0;
+    for (size_t j = best; j + n <= words; j++) {
+        if (memcmp(w + best, w + j, n * sizeof *w) != 0)
+            continue;
+        for (size_t k = j > until ? j : until; k < j + n; k++)
+            covered += strlen(vocab[w[k]]);
+        until = j + n;
+    }
+    return covered;
+}
+
+static void test_top_ngrams_random(void)
+{
+    static const char *const vocab[] = {"a", "bb", "ccc", "dddd", "a", "ee", "f"};
+    unsigned seed = 12345;
+    size_t w[300], failures = 0, cases = 0;
+    struct buf text = BUF_INIT;
+    for (int round = 0; round < 400; round++) {
+        size_t words = 2 + (size_t)round % 280, kinds = 2 + (size_t)round % 5;
+        buf_reset(&text);
+        for (size_t i = 0; i < words; i++) {
+            seed = seed * 1103515245u + 12345u;
+            w[i] = (seed >> 16) % kinds;
+            if (w[i] == 4)
+                w[i] = 0; /* "a" twice in vocab: one word */
+            if (i)
+                buf_append_char(&text, ' ');
+            buf_append_str(&text, vocab[w[i]]);
+        }
+        struct text_stats st;
+        text_stats_compute(text.data, text.len, scratch, &st);
+        for (size_t n = 2; n <= 4; n++, cases++)
+            failures += st.top_ngram_chars[n - 2] != slow_top_chars(w, words, n, vocab);
+    }
+    buf_free(&text);
+    CHECK(failures == 0, "top n-grams: %zu of %zu random texts differ from the slow count",
+          failures, cases);
 }
 
 static void test_line_shapes(void)
@@ -503,6 +560,7 @@ int main(void)
     test_unique_words();
     test_duplicates();
     test_top_ngrams();
+    test_top_ngrams_random();
     test_line_shapes();
     test_urls_emails();
     test_syllables();
