@@ -807,8 +807,7 @@ struct figures {
     size_t ncandidates, cap;
     struct figure *order;      /* scratch for settling overlaps */
     size_t order_cap;
-    struct figure *kept;
-    size_t nkept, kept_cap;
+    size_t nkept;              /* the first nkept candidates, once settled */
 };
 
 /* The word lists of MODW and PLURAL stand in negative lookaheads, where
@@ -923,7 +922,6 @@ void figures_free(struct figures *ex)
     free(ex->candidates);
     free(ex->regions);
     free(ex->order);
-    free(ex->kept);
     free(ex);
 }
 
@@ -1063,13 +1061,13 @@ static int by_preference(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* The kept figures go to the front of the candidates, which the clusters
+ * settled so far have been copied out of: fewer are kept than were read,
+ * so nothing not yet settled is overwritten, and a huge text's figures are
+ * not held twice. */
 static void keep(struct figures *ex, const struct figure *f)
 {
-    if (ex->nkept == ex->kept_cap) {
-        ex->kept_cap = ex->kept_cap ? 2 * ex->kept_cap : 64;
-        ex->kept = xrealloc(ex->kept, ex->kept_cap * sizeof *ex->kept);
-    }
-    ex->kept[ex->nkept++] = *f;
+    ex->candidates[ex->nkept++] = *f;
 }
 
 /* Settle one run of overlapping candidates [from, to): keep the preferred
@@ -1088,11 +1086,11 @@ static void settle_cluster(struct figures *ex, size_t from, size_t to)
         const struct figure *c = &ex->order[i];
         bool clash = false;
         for (size_t k = first_kept; k < ex->nkept && !clash; k++)
-            clash = c->start < ex->kept[k].end && ex->kept[k].start < c->end;
+            clash = c->start < ex->candidates[k].end && ex->candidates[k].start < c->end;
         if (!clash)
             keep(ex, c);
     }
-    qsort(ex->kept + first_kept, ex->nkept - first_kept, sizeof *ex->kept, by_start);
+    qsort(ex->candidates + first_kept, ex->nkept - first_kept, sizeof *ex->candidates, by_start);
 }
 
 static void settle(struct figures *ex)
@@ -1131,7 +1129,7 @@ const struct figure *figures_find(struct figures *ex, const char *text, size_t l
     if (!utf8_is_valid(text, len)) {
         ex->ncandidates = ex->nkept = 0;
         *count = 0;
-        return ex->kept;
+        return ex->candidates;
     }
     return figures_find_utf8(ex, text, len, count);
 }
@@ -1145,7 +1143,6 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
      * one made grow is given back. */
     ex->candidates = array_trim(ex->candidates, &ex->cap, sizeof *ex->candidates);
     ex->order = array_trim(ex->order, &ex->order_cap, sizeof *ex->order);
-    ex->kept = array_trim(ex->kept, &ex->kept_cap, sizeof *ex->kept);
     ex->regions = array_trim(ex->regions, &ex->regions_cap, sizeof *ex->regions);
     if (len > 0) {
         rxstart_scan(ex->starts, text, len);
@@ -1154,11 +1151,12 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
             for (size_t r = 0; r < ex->nregions; r++)
                 run_pattern(ex, i, text, ex->regions[r].start, ex->regions[r].end);
         }
+        rxstart_end(ex->starts);
         settle(ex);
-        set_char_offsets(ex->kept, ex->nkept, text);
+        set_char_offsets(ex->candidates, ex->nkept, text);
     }
     *count = ex->nkept;
-    return ex->kept;
+    return ex->candidates;
 }
 
 /* ---- JSON ---------------------------------------------------------------- */

@@ -16,7 +16,11 @@
 enum {
     RAW_BLOCK = 256 * 1024,     /* compressed bytes read per read(2) */
     INITIAL_BUFFER = 256 * 1024,
-    PIPE_SIZE = 1024 * 1024
+    PIPE_SIZE = 1024 * 1024,
+    /* Bytes read or inflated per fill at most: a buffer that a huge line
+     * made grow is not filled (its pages touched) far past that line by
+     * the lines after it. */
+    FILL_MAX = 1024 * 1024
 };
 
 struct input {
@@ -227,6 +231,13 @@ static bool make_room(struct input *in, size_t want)
     return true;
 }
 
+/* The room to fill after end, at most FILL_MAX. */
+static size_t fill_room(const struct input *in)
+{
+    size_t room = in->cap - in->end;
+    return room < FILL_MAX ? room : FILL_MAX;
+}
+
 /* Plain input: leftover detection bytes first, then read straight into
  * data (no copy through raw). */
 static ssize_t fill_plain(struct input *in)
@@ -242,7 +253,7 @@ static ssize_t fill_plain(struct input *in)
     }
     if (!make_room(in, RAW_BLOCK))
         return -1;
-    ssize_t n = read_source(in, (unsigned char *)in->data + in->end, in->cap - in->end);
+    ssize_t n = read_source(in, (unsigned char *)in->data + in->end, fill_room(in));
     if (n <= 0)
         return in->failed ? -1 : 0;
     in->end += (size_t)n;
@@ -296,7 +307,7 @@ static ssize_t fill_gzip(struct input *in)
         in->zs.next_in = in->raw + in->raw_pos;
         in->zs.avail_in = (uInt)(in->raw_len - in->raw_pos);
         in->zs.next_out = (unsigned char *)in->data + in->end;
-        in->zs.avail_out = (uInt)(in->cap - in->end);
+        in->zs.avail_out = (uInt)fill_room(in);
         int rc = inflate(&in->zs, Z_NO_FLUSH);
         size_t produced = (size_t)((char *)in->zs.next_out - (in->data + in->end));
         in->raw_pos = in->raw_len - in->zs.avail_in;

@@ -27,7 +27,8 @@
  * Memory: fixed tables of about 2 MB (answers by bytes, and the longer
  * keys: English needs a few tens of thousands), filled as texts need them;
  * per scanned text, up to 8 bytes per byte of text for the first sieve and
- * 8 bytes per candidate position of each expression. Results never depend
+ * 4 bytes per candidate position of each expression (a text over 4 GiB
+ * gets no lists: it is asked position by position). Results never depend
  * on what the tables hold: only the time does.
  */
 #ifndef WINNOW_RXSTART_H
@@ -44,6 +45,11 @@ void rxstart_free(struct rxstart *rs);
 
 /* Find the candidate positions of every expression in text[0..len). */
 void rxstart_scan(struct rxstart *rs, const char *text, size_t len);
+
+/* The caller is done with the last scan's text: lists grown past a few
+ * MB by a huge text are given back now rather than at the next scan.
+ * rxstart_next still answers afterwards, position by position. */
+void rxstart_end(struct rxstart *rs);
 
 /* The first position p, from <= p < end, where expression e may start a
  * match in the subject text[0..end), or end when there is none. text and

@@ -4,6 +4,7 @@
 # (under 3 times the largest record plus a few MB; 16 MB here).
 #
 #   STRESS_MB=1024 STRESS_RECORD_MB=100 sh tests/stress.sh
+#   STRESS_PROGRAMS="normalize dedupe" ...   only these programs
 #
 # Builds (in $TMPDIR, removed at the end) STRESS_MB of records made of
 # generated ones repeated, with one record of STRESS_RECORD_MB in the
@@ -63,7 +64,7 @@ printf 'input %s MB (%s MB of documents for split), largest record %s MB; bound 
     "$RECORD_MB" "$FIXED_MB" $((bound_kb / 1024))
 printf '%-22s %8s %8s %9s %9s %8s %7s %s\n' program "peak MB" "x record" "base MB" "extra/rec" seconds status verdict
 failed=0
-for p in split normalize extract-stats dedupe emit-json; do
+for p in ${STRESS_PROGRAMS:-split normalize extract-stats dedupe emit-json}; do
     input="$W/big-records.jsonl"
     [ "$p" != split ] || input="$W/big-docs.jsonl"
     set +e
