@@ -124,6 +124,10 @@ struct member {
                                  when written; value is NULL until a getter
                                  needs the JSON text */
     size_t borrowed_len;
+    record_json_writer writer; /* record_set_json_writer's: writes value as
+                                  the record is written, or when a getter
+                                  needs the JSON text (value NULL till then) */
+    const void *writer_ctx;
     json_t *jansson;          /* the value as Jansson's, made on demand; the
                                  record holds this reference */
 };
@@ -352,12 +356,47 @@ static void escape_borrowed(const struct record *r, struct member *m)
     escape_value(r, m, m->borrowed, m->borrowed_len);
 }
 
-/* The member of key, with its JSON text (value) made if it was borrowed. */
+/* Where serialized bytes go: a buffer, or an output. */
+struct record_sink {
+    struct buf *buf;
+    struct output *out;
+};
+
+static void put(struct record_sink *k, const char *p, size_t n)
+{
+    if (k->buf)
+        buf_append(k->buf, p, n);
+    else
+        output_write(k->out, p, n);
+}
+
+void record_put(struct record_sink *k, const char *p, size_t n)
+{
+    put(k, p, n);
+}
+
+/* The JSON text of a written member, made when a getter needs it. */
+static void write_value(const struct record *r, struct member *m)
+{
+    struct buf json = BUF_INIT;
+    struct record_sink k = {&json, NULL};
+    m->writer(m->writer_ctx, &k);
+    m->value = arena_copy(r->arena, json.data, json.len);
+    m->value_len = json.len;
+    buf_free(&json);
+}
+
+/* The member of key, with its JSON text (value) made if it was borrowed
+ * or is written. */
 static struct member *lookup_value(const struct record *r, const char *key)
 {
     struct member *m = lookup(r, key);
-    if (m && !m->value)
-        escape_borrowed(r, m);
+    if (m && !m->value) {
+        if (m->writer)
+            write_value(r, m);
+        else
+            escape_borrowed(r, m);
+    }
     return m;
 }
 
@@ -520,6 +559,7 @@ static struct member *member_for(struct record *r, const char *key)
     m->in_line = false;
     m->text = NULL;
     m->borrowed = NULL;
+    m->writer = NULL;
     m->escaped = false;
     drop_jansson(m);
     return m;
@@ -656,6 +696,17 @@ void record_set_json_trusted_view(struct record *r, const char *key, const char 
     set_json_trusted(r, key, json, len, true);
 }
 
+void record_set_json_writer(struct record *r, const char *key, char first,
+                            record_json_writer write, const void *ctx)
+{
+    struct member *m = member_for(r, key);
+    m->value = NULL;
+    m->value_len = 0;
+    m->writer = write;
+    m->writer_ctx = ctx;
+    m->kind = json_kind_of_start(first);
+}
+
 void record_remove(struct record *r, const char *key)
 {
     struct member *m = lookup(r, key);
@@ -669,20 +720,6 @@ void record_remove(struct record *r, const char *key)
 }
 
 /* ---- writing ---- */
-
-/* Where serialized bytes go: a buffer, or an output. */
-struct sink {
-    struct buf *buf;
-    struct output *out;
-};
-
-static void put(struct sink *k, const char *p, size_t n)
-{
-    if (k->buf)
-        buf_append(k->buf, p, n);
-    else
-        output_write(k->out, p, n);
-}
 
 static bool listed(const char *key, size_t len, const char *const *names)
 {
@@ -712,7 +749,7 @@ static size_t piece_end(const char *s, size_t n, size_t max)
 
 /* A borrowed string as JSON, escaped piece by piece through one reused
  * buffer: a huge one is never escaped whole. */
-static void put_borrowed(const struct record *r, const struct member *m, struct sink *k)
+static void put_borrowed(const struct record *r, const struct member *m, struct record_sink *k)
 {
     enum { PIECE = 64 * 1024 };
     const char *s = m->borrowed;
@@ -732,7 +769,7 @@ static void put_borrowed(const struct record *r, const struct member *m, struct 
     put(k, "\"", 1);
 }
 
-static void put_member(const struct record *r, const struct member *m, struct sink *k,
+static void put_member(const struct record *r, const struct member *m, struct record_sink *k,
                        bool *first)
 {
     if (!*first)
@@ -742,6 +779,8 @@ static void put_member(const struct record *r, const struct member *m, struct si
     put(k, ":", 1);
     if (m->value)
         put(k, m->value, m->value_len);
+    else if (m->writer)
+        m->writer(m->writer_ctx, k);
     else
         put_borrowed(r, m, k);
 }
@@ -763,7 +802,7 @@ static size_t line_run(const struct record *r, size_t i,
 
 /* Every member not named in skip, in member order. */
 static void put_members(const struct record *r, const char *const *skip,
-                        struct sink *k, bool *first)
+                        struct record_sink *k, bool *first)
 {
     for (size_t i = 0; i < r->count; i++) {
         const struct member *m = &r->members[i];
@@ -784,7 +823,7 @@ static void put_members(const struct record *r, const char *const *skip,
 
 /* The members named in `first` (those present) lead, in that order. */
 static void emit(const struct record *r, const char *const *lead,
-                 const char *const *skip, struct sink *k)
+                 const char *const *skip, struct record_sink *k)
 {
     if (r->verbatim && !lead && !skip) {
         put(k, r->line, r->line_len);
@@ -803,14 +842,14 @@ static void emit(const struct record *r, const char *const *lead,
 
 void record_serialize(const struct record *r, struct buf *out)
 {
-    struct sink k = {out, NULL};
+    struct record_sink k = {out, NULL};
     emit(r, NULL, NULL, &k);
 }
 
 void record_serialize_except(const struct record *r, const char *const *except,
                              struct buf *out)
 {
-    struct sink k = {out, NULL};
+    struct record_sink k = {out, NULL};
     emit(r, NULL, except, &k);
 }
 
@@ -829,7 +868,7 @@ static bool already_ordered(const struct record *r, const char *const *first)
 void record_serialize_ordered(const struct record *r, const char *const *first,
                               struct buf *out)
 {
-    struct sink k = {out, NULL};
+    struct record_sink k = {out, NULL};
     if (already_ordered(r, first))
         emit(r, NULL, NULL, &k);
     else
@@ -838,7 +877,7 @@ void record_serialize_ordered(const struct record *r, const char *const *first,
 
 void record_write(const struct record *r, struct output *o)
 {
-    struct sink k = {NULL, o};
+    struct record_sink k = {NULL, o};
     emit(r, NULL, NULL, &k);
     output_putc(o, '\n');
 }

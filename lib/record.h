@@ -103,6 +103,20 @@ void record_set_json_trusted(struct record *r, const char *key, const char *json
  * text it describes (the figures of a huge record). */
 void record_set_json_trusted_view(struct record *r, const char *key, const char *json,
                                   size_t len);
+
+/* A member whose JSON the caller writes when the record is written, so
+ * that it is never held whole (a huge record's figures). write(ctx, sink)
+ * puts the value through record_put: compact trusted JSON, as for
+ * record_set_json_trusted, spelled as record_set_json would (its unit tests
+ * check it), starting with the byte first ('[' or '{'). ctx and what write
+ * reads must stay unchanged until r is written for the last time, parsed
+ * again, cleared or freed. A getter that needs the JSON text has it made
+ * then, once. */
+struct record_sink;
+typedef void (*record_json_writer)(const void *ctx, struct record_sink *sink);
+void record_set_json_writer(struct record *r, const char *key, char first,
+                            record_json_writer write, const void *ctx);
+void record_put(struct record_sink *sink, const char *p, size_t n);
 void record_remove(struct record *r, const char *key);
 /* Number of members, and iteration by index in member order. */
 size_t record_size(const struct record *r);

@@ -48,12 +48,21 @@ struct options {
     bool strict;
 };
 
+/* The figures of the record at hand, for write_figures. */
+struct figures_out {
+    const struct figure *figs;
+    size_t count;
+    const char *text;
+    struct buf *piece;
+};
+
 struct run {
     const struct options *opt;
     struct figures *extractor;
     struct text_stats_scratch *scratch;
-    struct buf stats_json;   /* the members' JSON, reused: the record */
-    struct buf figures_json; /* borrows them until it is written */
+    struct buf stats_json;   /* reused; the record borrows it until written */
+    struct figures_out figures_out; /* what write_figures writes */
+    struct buf piece;        /* write_figures's JSON, 64 KB at a time */
     unsigned long long measured;
     unsigned long long no_text; /* field missing or not a string */
     unsigned long long figures;
@@ -96,6 +105,29 @@ static void set_member(struct record *r, const char *key, const struct buf *json
     record_set_json_trusted_view(r, key, json->data, json->len);
 }
 
+/* record_json_writer: the figures as a JSON array, written as the record
+ * is (trusted: figure_json's output is checked against record_set_json in
+ * test-record), so that a huge record's figures are never held as text. */
+static void write_figures(const void *ctx, struct record_sink *sink)
+{
+    enum { PIECE = 64 * 1024 };
+    const struct figures_out *out = ctx;
+    struct buf *piece = out->piece;
+    buf_trim(piece);
+    buf_append_char(piece, '[');
+    for (size_t i = 0; i < out->count; i++) {
+        if (i)
+            buf_append_char(piece, ',');
+        figure_json(&out->figs[i], out->text, piece);
+        if (piece->len >= PIECE) {
+            record_put(sink, piece->data, piece->len);
+            buf_reset(piece);
+        }
+    }
+    buf_append_char(piece, ']');
+    record_put(sink, piece->data, piece->len);
+}
+
 static enum filter_verdict extract(struct record *r, const struct filter_context *fc, void *ctx)
 {
     struct run *run = ctx;
@@ -123,9 +155,8 @@ static enum filter_verdict extract(struct record *r, const struct filter_context
         size_t count;
         const struct figure *figs = figures_find_utf8(run->extractor, text, len, &count);
         run->figures += count;
-        buf_trim(&run->figures_json);
-        figures_append_json(figs, count, text, &run->figures_json);
-        set_member(r, "figures", &run->figures_json);
+        run->figures_out = (struct figures_out){figs, count, text, &run->piece};
+        record_set_json_writer(r, "figures", '[', write_figures, &run->figures_out);
     }
     run->measured++;
     return FILTER_KEEP;
@@ -173,6 +204,6 @@ int main(int argc, char **argv)
     if (run.scratch)
         text_stats_scratch_free(run.scratch);
     buf_free(&run.stats_json);
-    buf_free(&run.figures_json);
+    buf_free(&run.piece);
     return status;
 }

@@ -289,6 +289,48 @@ static void test_json_view(void)
     buf_free(&reason);
 }
 
+/* A writer of [0,1,...,n-1] in one put per element. */
+static void write_numbers(const void *ctx, struct record_sink *sink)
+{
+    const int *n = ctx;
+    record_put(sink, "[", 1);
+    for (int i = 0; i < *n; i++) {
+        char tmp[16];
+        int len = snprintf(tmp, sizeof tmp, i ? ",%d" : "%d", i);
+        record_put(sink, tmp, (size_t)len);
+    }
+    record_put(sink, "]", 1);
+}
+
+/* record_set_json_writer: the value is written as the record is, and made
+ * once for a getter; setting the member again replaces the writer. */
+static void test_json_writer(void)
+{
+    struct buf reason = BUF_INIT, out = BUF_INIT;
+    struct record *r = record_new();
+    CHECK(record_parse(r, "{\"a\":1,\"f\":true}", 16, &reason) == 0, "parses");
+    int n = 3;
+    record_set_json_writer(r, "f", '[', write_numbers, &n);
+    record_set_json_writer(r, "g", '[', write_numbers, &n);
+    n = 4; /* read when written: the caller keeps ctx until then */
+    record_serialize(r, &out);
+    CHECK_STR(out.data, "{\"a\":1,\"f\":[0,1,2,3],\"g\":[0,1,2,3]}", "written members go out in place");
+    CHECK_STR(record_type(r, "f"), "array", "a written member's type");
+    const char *raw;
+    size_t len;
+    CHECK(record_get_raw(r, "g", &raw, &len) && len == 9 && memcmp(raw, "[0,1,2,3]", 9) == 0,
+          "its JSON text, made for a getter");
+    n = 1;
+    CHECK(record_get_raw(r, "g", &raw, &len) && len == 9, "made once");
+    record_set_int(r, "f", 5);
+    buf_reset(&out);
+    record_serialize(r, &out);
+    CHECK_STR(out.data, "{\"a\":1,\"f\":5,\"g\":[0,1,2,3]}", "setting it again replaces the writer");
+    record_free(r);
+    buf_free(&out);
+    buf_free(&reason);
+}
+
 static void test_string_view(void)
 {
     struct buf text = BUF_INIT, copied = BUF_INIT, viewed = BUF_INIT, reason = BUF_INIT;
@@ -352,5 +394,6 @@ int main(void)
     test_jansson_shared();
     test_string_view();
     test_json_view();
+    test_json_writer();
     return CHECK_DONE();
 }
