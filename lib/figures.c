@@ -1146,10 +1146,14 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
     ex->regions = array_trim(ex->regions, &ex->regions_cap, sizeof *ex->regions);
     if (len > 0) {
         rxstart_scan(ex->starts, text, len);
+        /* Each pattern's lists are given back once it is done: a huge
+         * text's candidate positions and its figures are never all held. */
         for (size_t i = 0; i < PATTERNS; i++) {
             find_regions(ex, &specs[i], &ex->anchors[i], text, len);
+            rxstart_forget(ex->starts, i);
             for (size_t r = 0; r < ex->nregions; r++)
                 run_pattern(ex, i, text, ex->regions[r].start, ex->regions[r].end);
+            rxstart_forget(ex->starts, PATTERNS + i);
         }
         rxstart_end(ex->starts);
         settle(ex);

@@ -77,7 +77,7 @@ struct rxstart {
     struct list lists[RXSTART_MAX];
     size_t cursor[RXSTART_MAX];     /* where rxstart_next last stopped in each */
     size_t scanned;                 /* the length of the last text scanned */
-    bool listed;                    /* whether the lists hold that text's candidates */
+    exprmask listed;                /* whose lists hold that text's candidates */
     size_t alive[SIEVE_CHUNK];      /* what the first sieve let through */
 };
 
@@ -420,23 +420,27 @@ static void scan_batch(struct rxstart *rs, const char *text, size_t len, const s
     }
 }
 
+void rxstart_forget(struct rxstart *rs, size_t e)
+{
+    struct list *l = &rs->lists[e];
+    l->n = rs->cursor[e] = 0;
+    l->pos = array_trim(l->pos, &l->cap, sizeof *l->pos);
+    rs->listed &= ~((exprmask)1 << e);
+}
+
 void rxstart_end(struct rxstart *rs)
 {
-    for (size_t e = 0; e < rs->n; e++) {
-        struct list *l = &rs->lists[e];
-        l->n = rs->cursor[e] = 0;
-        l->pos = array_trim(l->pos, &l->cap, sizeof *l->pos);
-    }
-    rs->listed = false;
+    for (size_t e = 0; e < rs->n; e++)
+        rxstart_forget(rs, e);
 }
 
 void rxstart_scan(struct rxstart *rs, const char *text, size_t len)
 {
     rxstart_end(rs);
     rs->scanned = len;
-    rs->listed = len <= LIST_LIMIT;
-    if (!rs->listed)
+    if (len > LIST_LIMIT)
         return;
+    rs->listed = rs->all;
     size_t last = len > 0 ? len - 1 : 0; /* the sieve reads a byte ahead */
     for (size_t from = 0; from < last; from += SIEVE_CHUNK) {
         size_t to = last - from > SIEVE_CHUNK ? from + SIEVE_CHUNK : last;
@@ -481,10 +485,10 @@ size_t rxstart_next(struct rxstart *rs, size_t e, const char *text, size_t end, 
     /* Far from end, the scan's list holds the answer; near it, the keys
      * differ (the subject ends sooner) and are asked again, unless the
      * subject is the text scanned. */
-    size_t far = !rs->listed          ? 0
-                 : end == rs->scanned ? end
-                 : end > REACH        ? end - REACH
-                                      : 0;
+    size_t far = !(rs->listed >> e & 1) ? 0
+                 : end == rs->scanned      ? end
+                 : end > REACH             ? end - REACH
+                                           : 0;
     if (from < far) {
         /* Callers mostly go forward: start from where the last call
          * stopped, and search only when they went back. */

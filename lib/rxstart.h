@@ -46,6 +46,11 @@ void rxstart_free(struct rxstart *rs);
 /* Find the candidate positions of every expression in text[0..len). */
 void rxstart_scan(struct rxstart *rs, const char *text, size_t len);
 
+/* Expression e will not be asked about the last scan's text again: its
+ * list, grown past a few MB by a huge text, is given back now (asked all
+ * the same, it answers position by position). */
+void rxstart_forget(struct rxstart *rs, size_t e);
+
 /* The caller is done with the last scan's text: lists grown past a few
  * MB by a huge text are given back now rather than at the next scan.
  * rxstart_next still answers afterwards, position by position. */
