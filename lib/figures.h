@@ -14,7 +14,7 @@
  * create one per thread, use it for every text. Each pattern runs only
  * near its anchors and, there, only where it can start a match (rxstart.h,
  * about 2 MB of tables, and while a text is searched up to 4 bytes per
- * byte of it); the found figures cost about 130 bytes each (a 20 MB
+ * byte of it); the found figures cost about 110 bytes each (a 20 MB
  * record of repeated blog text has 100,000); the long word lists of its lookaheads are compiled as tries
  * (wordtrie.h). Text must be valid UTF-8
  * (invalid text gives no figures). Spans are given both as byte offsets and
@@ -39,17 +39,18 @@ enum figure_kind {
     FIGURE_KINDS
 };
 
+/* 104 bytes: a huge text has one every few hundred bytes. */
 struct figure {
     size_t start, end;           /* byte offsets of the surface in the text */
     size_t char_start, char_end; /* the same in code points */
-    enum figure_kind kind;
-    bool range;                  /* low and high instead of value */
     double value, low, high;
-    bool has_of;                 /* "Eleven of the 21", "1 in 3" */
     double of;
     const char *unit;            /* NULL, a static name, or into the text */
     size_t unit_len;
-    char approx[24];             /* "" or "up_to", "almost", ... */
+    char approx[16];             /* "" or "up_to", ...: QUAL in figures.c, at most 13 */
+    enum figure_kind kind;
+    bool range;                  /* low and high instead of value */
+    bool has_of;                 /* "Eleven of the 21", "1 in 3" */
 };
 
 struct figures;

@@ -1,6 +1,8 @@
 /* filter.c — the record-to-record loop (see filter.h). */
 #include "filter.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -22,6 +24,7 @@ struct loop {
     struct filter_totals *totals;
     unsigned long long bytes;
     struct input *in; /* the input being read, for the fatal hook */
+    unsigned long long *tally; /* filter_run_parallel's totals, or NULL */
 };
 
 static bool is_blank(const char *line, size_t len)
@@ -46,7 +49,7 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
      * is parsed again before it is used again: no copy is needed. */
     if (record_parse_view(lp->record, line, len, &lp->reason) != 0)
         return rejects_add(lp->rejects, file, lineno, lp->reason.data, line, len);
-    struct filter_context fc = {file, lineno, &lp->reason, lp->out};
+    struct filter_context fc = {file, lineno, &lp->reason, lp->out, lp->tally};
     buf_reset(&lp->reason);
     switch (lp->fn(lp->record, &fc, lp->ctx)) {
     case FILTER_KEEP:
@@ -100,20 +103,37 @@ int filter_run(const struct cli_common *common, const char *const *paths,
     return status;
 }
 
-int filter_run_to(const struct cli_common *common, const char *const *paths,
-                  filter_fn fn, void *ctx, struct filter_totals *totals,
-                  struct output *out)
+static void loop_init(struct loop *lp, const struct cli_common *common, filter_fn fn, void *ctx,
+                      struct filter_totals *totals, struct output *out)
 {
-    struct loop lp = {0};
-    lp.common = common;
-    lp.fn = fn;
-    lp.ctx = ctx;
-    lp.totals = totals;
-    lp.out = out;
-    lp.record = record_new();
-    lp.rejects = rejects_open(common->rejects_path);
-    progress_init(&lp.progress, common->quiet);
+    memset(lp, 0, sizeof *lp);
+    lp->common = common;
+    lp->fn = fn;
+    lp->ctx = ctx;
+    lp->totals = totals;
+    lp->out = out;
+    lp->record = record_new();
+    lp->rejects = rejects_open(common->rejects_path);
+    progress_init(&lp->progress, common->quiet);
+}
 
+static void loop_end(struct loop *lp)
+{
+    progress_end(&lp->progress);
+    lp->totals->counts.rejected = rejects_count(lp->rejects);
+    rejects_close(lp->rejects);
+    record_free(lp->record);
+    buf_free(&lp->reason);
+}
+
+/* filter_run_to, with fc->tally. */
+static int run_serial(const struct cli_common *common, const char *const *paths, filter_fn fn,
+                      void *ctx, struct filter_totals *totals, struct output *out,
+                      unsigned long long *tally)
+{
+    struct loop lp;
+    loop_init(&lp, common, fn, ctx, totals, out);
+    lp.tally = tally;
     int status = EXIT_OK;
     diag_set_fatal_hook(stop_mid_record, &lp);
     for (; *paths; paths++) {
@@ -125,10 +145,384 @@ int filter_run_to(const struct cli_common *common, const char *const *paths,
         }
     }
     diag_set_fatal_hook(NULL, NULL);
-    progress_end(&lp.progress);
-    totals->counts.rejected = rejects_count(lp.rejects);
-    rejects_close(lp.rejects);
-    record_free(lp.record);
-    buf_free(&lp.reason);
+    loop_end(&lp);
+    return status;
+}
+
+int filter_run_to(const struct cli_common *common, const char *const *paths,
+                  filter_fn fn, void *ctx, struct filter_totals *totals,
+                  struct output *out)
+{
+    return run_serial(common, paths, fn, ctx, totals, out, NULL);
+}
+
+/* ---- several threads (see filter.h) ------------------------------------ */
+
+enum {
+    BATCH_BYTES = 256 * 1024,
+    BATCH_LINES = 1024,
+    SERIAL_LINE = 1024 * 1024 /* a line this long runs on the main thread */
+};
+
+enum line_result { LINE_BLANK, LINE_PENDING, LINE_KEPT, LINE_DROPPED, LINE_REJECTED };
+
+struct batch_line {
+    size_t at, len;  /* in the batch's lines */
+    long lineno;
+    enum line_result result;
+    size_t out_at, out_len; /* the record in out, or the reason in reasons */
+    unsigned long long tally[FILTER_TALLIES];
+};
+
+struct batch {
+    struct buf lines;
+    struct batch_line *line;
+    size_t n, cap;
+    char *file; /* owned */
+    struct buf out, reasons;
+    bool done;
+};
+
+struct pool {
+    struct loop *lp;
+    const struct filter_workers *w;
+    struct batch *ring;
+    size_t slots;
+    /* Batches filled (head), taken by a thread (taken), written (tail):
+     * batch k is ring[k % slots]. */
+    unsigned long long head, taken, tail;
+    bool quit;    /* no more batches: the threads end */
+    bool stopped; /* a bad line stopped the run: nothing more is written */
+    pthread_mutex_t lock;
+    pthread_cond_t ready, finished;
+    pthread_mutex_t out_lock; /* held while the main thread writes (recursive) */
+    const char *at_file;      /* the first line not yet written, for messages */
+    long at_line;
+};
+
+struct worker {
+    struct pool *pool;
+    void *ctx;
+    struct record *record;
+    struct buf reason;
+    pthread_t thread;
+};
+
+/* Run the program on one line of b (a worker thread). */
+static void run_line(struct worker *wk, struct batch *b, struct batch_line *l)
+{
+    struct loop *lp = wk->pool->lp;
+    const char *line = b->lines.data + l->at;
+    buf_reset(&wk->reason);
+    enum filter_verdict v = FILTER_REJECT;
+    if (record_parse_view(wk->record, line, l->len, &wk->reason) == 0) {
+        struct filter_context fc = {b->file, l->lineno, &wk->reason, NULL, l->tally};
+        v = lp->fn(wk->record, &fc, wk->ctx);
+    }
+    if (v == FILTER_KEEP) {
+        l->result = LINE_KEPT;
+        l->out_at = b->out.len;
+        record_serialize(wk->record, &b->out);
+        buf_append_char(&b->out, '\n');
+        l->out_len = b->out.len - l->out_at;
+    } else if (v == FILTER_DROP) {
+        l->result = LINE_DROPPED;
+    } else if (v == FILTER_REJECT) {
+        l->result = LINE_REJECTED;
+        l->out_at = b->reasons.len;
+        buf_append_str(&b->reasons, wk->reason.len ? wk->reason.data : "bad record");
+        l->out_len = b->reasons.len - l->out_at;
+        buf_append_char(&b->reasons, '\0');
+    } else {
+        die(EXIT_BAD_INPUT, "internal error: a record loop on threads got verdict %d", (int)v);
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker *wk = arg;
+    struct pool *pool = wk->pool;
+    for (;;) {
+        pthread_mutex_lock(&pool->lock);
+        while (!pool->quit && pool->taken == pool->head)
+            pthread_cond_wait(&pool->ready, &pool->lock);
+        if (pool->taken == pool->head) { /* quit, and nothing left */
+            pthread_mutex_unlock(&pool->lock);
+            return NULL;
+        }
+        struct batch *b = &pool->ring[pool->taken++ % pool->slots];
+        pthread_mutex_unlock(&pool->lock);
+        buf_reset(&b->out);
+        buf_reset(&b->reasons);
+        for (size_t i = 0; i < b->n; i++)
+            if (b->line[i].result == LINE_PENDING)
+                run_line(wk, b, &b->line[i]);
+        pthread_mutex_lock(&pool->lock);
+        b->done = true;
+        pthread_cond_broadcast(&pool->finished);
+        pthread_mutex_unlock(&pool->lock);
+    }
+}
+
+/* Write one line's result, as handle_line would have; false when the run
+ * must stop. */
+static bool write_result(struct pool *pool, const struct batch *b, const struct batch_line *l)
+{
+    struct loop *lp = pool->lp;
+    lp->bytes += l->len + 1;
+    if (l->result == LINE_BLANK) {
+        lp->totals->counts.blank++;
+        return true;
+    }
+    lp->totals->counts.in++;
+    for (size_t t = 0; t < FILTER_TALLIES; t++)
+        lp->tally[t] += l->tally[t];
+    bool go_on = true;
+    if (l->result == LINE_KEPT) {
+        output_write(lp->out, b->out.data + l->out_at, l->out_len);
+        lp->totals->counts.out++;
+    } else if (l->result == LINE_DROPPED) {
+        lp->totals->dropped++;
+    } else {
+        go_on = rejects_add(lp->rejects, b->file, l->lineno, b->reasons.data + l->out_at,
+                            b->lines.data + l->at, l->len);
+    }
+    progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
+    return go_on;
+}
+
+/* Wait for the oldest batch in flight and write it (or, after a stop,
+ * drop it). */
+static void retire_oldest(struct pool *pool)
+{
+    struct batch *b = &pool->ring[pool->tail % pool->slots];
+    pthread_mutex_lock(&pool->lock);
+    while (!b->done)
+        pthread_cond_wait(&pool->finished, &pool->lock);
+    pthread_mutex_unlock(&pool->lock);
+    pthread_mutex_lock(&pool->out_lock);
+    for (size_t i = 0; i < b->n && !pool->stopped; i++) {
+        pool->at_file = b->file;
+        pool->at_line = b->line[i].lineno;
+        if (!write_result(pool, b, &b->line[i]))
+            pool->stopped = true;
+    }
+    pthread_mutex_unlock(&pool->out_lock);
+    pool->tail++;
+}
+
+static void retire_all(struct pool *pool)
+{
+    while (pool->tail < pool->head)
+        retire_oldest(pool);
+}
+
+/* Hand the batch being filled to the threads, and make the next slot
+ * free, writing the batches that are done. */
+static void submit(struct pool *pool)
+{
+    struct batch *b = &pool->ring[pool->head % pool->slots];
+    if (b->n == 0)
+        return;
+    pthread_mutex_lock(&pool->lock);
+    b->done = false;
+    pool->head++;
+    pthread_cond_signal(&pool->ready);
+    pthread_mutex_unlock(&pool->lock);
+    for (;;) {
+        struct batch *oldest = &pool->ring[pool->tail % pool->slots];
+        pthread_mutex_lock(&pool->lock);
+        bool done = pool->tail < pool->head && oldest->done;
+        pthread_mutex_unlock(&pool->lock);
+        if (!done && pool->head - pool->tail < pool->slots)
+            break;
+        retire_oldest(pool);
+    }
+    struct batch *next = &pool->ring[pool->head % pool->slots];
+    next->n = 0;
+    buf_reset(&next->lines);
+}
+
+static void stop_parallel(void *ctx);
+
+/* Give back the batches' memory (none is in flight). */
+static void free_batches(struct pool *pool)
+{
+    for (size_t i = 0; i < pool->slots; i++) {
+        struct batch *b = &pool->ring[i];
+        buf_free(&b->lines);
+        buf_free(&b->out);
+        buf_free(&b->reasons);
+        free(b->line);
+        b->line = NULL;
+        b->n = b->cap = 0;
+    }
+}
+
+/* A line of an input (input_line_fn) for the threads; false when the run
+ * must stop. */
+static bool pool_line(struct input *in, const char *line, size_t len, void *ctx)
+{
+    struct pool *pool = ctx;
+    if (len >= SERIAL_LINE) { /* on this thread, after everything before it */
+        submit(pool);
+        retire_all(pool);
+        if (pool->stopped)
+            return false;
+        free_batches(pool); /* the huge record costs what it costs filter_run */
+        diag_set_fatal_hook(stop_mid_record, pool->lp);
+        bool go_on = filter_line(in, line, len, pool->lp);
+        diag_set_fatal_hook(stop_parallel, pool);
+        return go_on;
+    }
+    struct batch *b = &pool->ring[pool->head % pool->slots];
+    if (b->n == 0) {
+        free(b->file);
+        b->file = xstrdup(input_name(in));
+    }
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 256;
+        b->line = xrealloc(b->line, b->cap * sizeof *b->line);
+    }
+    b->line[b->n++] = (struct batch_line){b->lines.len, len, input_lineno(in),
+                                          is_blank(line, len) ? LINE_BLANK : LINE_PENDING, 0, 0,
+                                          {0}};
+    buf_append(&b->lines, line, len);
+    if (b->lines.len >= BATCH_BYTES || b->n >= BATCH_LINES)
+        submit(pool);
+    return !pool->stopped;
+}
+
+/* The fatal hook while threads run: the records written so far go out
+ * whole, whichever thread ends the program. */
+static void stop_parallel(void *ctx)
+{
+    struct pool *pool = ctx;
+    pthread_mutex_lock(&pool->out_lock); /* recursive: the main thread may hold it */
+    output_flush_finished_lines(pool->lp->out);
+    if (pool->at_file)
+        warn_at(pool->at_file, pool->at_line,
+                "stopped here or after; every record before this line was written");
+}
+
+/* Start the threads; false (none left running) when one cannot start. */
+static bool start_workers(struct pool *pool, struct worker *wk, unsigned jobs)
+{
+    for (unsigned i = 0; i < jobs; i++) {
+        wk[i].pool = pool;
+        wk[i].ctx = pool->w->new(pool->w->shared);
+        wk[i].record = record_new();
+        if (pthread_create(&wk[i].thread, NULL, worker_main, &wk[i]) != 0) {
+            pool->w->done(pool->w->shared, wk[i].ctx);
+            record_free(wk[i].record);
+            pthread_mutex_lock(&pool->lock);
+            pool->quit = true;
+            pthread_cond_broadcast(&pool->ready);
+            pthread_mutex_unlock(&pool->lock);
+            for (unsigned k = 0; k < i; k++)
+                pthread_join(wk[k].thread, NULL);
+            for (unsigned k = 0; k < i; k++) {
+                pool->w->done(pool->w->shared, wk[k].ctx);
+                record_free(wk[k].record);
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+static void stop_workers(struct pool *pool, struct worker *wk, unsigned jobs)
+{
+    pthread_mutex_lock(&pool->lock);
+    pool->quit = true;
+    pthread_cond_broadcast(&pool->ready);
+    pthread_mutex_unlock(&pool->lock);
+    for (unsigned i = 0; i < jobs; i++) {
+        pthread_join(wk[i].thread, NULL);
+        pool->w->done(pool->w->shared, wk[i].ctx);
+        record_free(wk[i].record);
+        buf_free(&wk[i].reason);
+    }
+}
+
+static void pool_init(struct pool *pool, struct loop *lp, const struct filter_workers *w)
+{
+    memset(pool, 0, sizeof *pool);
+    pool->lp = lp;
+    pool->w = w;
+    pool->slots = 2 * (size_t)w->jobs;
+    pool->ring = xcalloc(pool->slots, sizeof *pool->ring);
+    pthread_mutex_init(&pool->lock, NULL);
+    pthread_cond_init(&pool->ready, NULL);
+    pthread_cond_init(&pool->finished, NULL);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&pool->out_lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+static void pool_free(struct pool *pool)
+{
+    free_batches(pool);
+    for (size_t i = 0; i < pool->slots; i++)
+        free(pool->ring[i].file);
+    free(pool->ring);
+    pthread_mutex_destroy(&pool->lock);
+    pthread_cond_destroy(&pool->ready);
+    pthread_cond_destroy(&pool->finished);
+    pthread_mutex_destroy(&pool->out_lock);
+}
+
+/* Every operand through the threads; the exit status. */
+static int pool_run(struct pool *pool, const char *const *paths)
+{
+    int status = EXIT_OK;
+    for (; *paths && !pool->stopped; paths++) {
+        pool->lp->in = NULL;
+        bool read_all = input_each_line(*paths, pool_line, pool);
+        submit(pool); /* a batch holds the lines of one file */
+        if (!read_all) {
+            retire_all(pool); /* the good records before a read error go out */
+            status = EXIT_BAD_INPUT;
+            if (!pool->lp->common->rejects_path)
+                break;
+        }
+    }
+    retire_all(pool);
+    return pool->stopped ? EXIT_BAD_INPUT : status;
+}
+
+int filter_run_parallel(const struct cli_common *common, const char *const *paths,
+                        filter_fn fn, const struct filter_workers *w,
+                        struct filter_totals *totals)
+{
+    int status;
+    struct worker *wk = w->jobs >= 2 ? xcalloc(w->jobs, sizeof *wk) : NULL;
+    struct loop lp;
+    struct pool pool;
+    struct output *out = output_stdout();
+    loop_init(&lp, common, fn, NULL, totals, out);
+    lp.tally = w->tally;
+    pool_init(&pool, &lp, w);
+    if (wk && start_workers(&pool, wk, w->jobs)) {
+        /* A line run on this thread borrows the first thread's ctx: the
+         * threads are idle then (every batch before it is written). */
+        lp.ctx = wk[0].ctx;
+        diag_set_fatal_hook(stop_parallel, &pool);
+        status = pool_run(&pool, paths);
+        stop_workers(&pool, wk, w->jobs);
+        diag_set_fatal_hook(NULL, NULL);
+        pool_free(&pool);
+        loop_end(&lp);
+    } else {
+        pool_free(&pool);
+        loop_end(&lp);
+        void *ctx = w->new(w->shared);
+        status = run_serial(common, paths, fn, ctx, totals, out, w->tally);
+        w->done(w->shared, ctx);
+    }
+    output_close(out);
+    free(wk);
     return status;
 }

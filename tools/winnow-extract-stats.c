@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -31,6 +32,8 @@ static const struct cli_program program = {
     "                       spans are character offsets into it\n"
     "      --strict         a record whose field is missing or not a string is\n"
     "                       bad input (default: it passes through unchanged)\n"
+    "  -j, --jobs N         measure on N threads (default: one per core, at\n"
+    "                       most 4); the output is the same\n"
     "      --rejects FILE   write bad input lines to FILE and go on\n"
     "      --counts FILE    write the accounting and the totals as JSON\n"
     "  -q, --quiet          no totals on stderr, no progress meter\n"
@@ -46,6 +49,7 @@ struct options {
     bool figures;
     const char *field;
     bool strict;
+    unsigned jobs;
 };
 
 /* The figures of the record at hand, for write_figures. */
@@ -63,12 +67,14 @@ struct run {
     struct buf stats_json;   /* reused; the record borrows it until written */
     struct figures_out figures_out; /* what write_figures writes */
     struct buf piece;        /* write_figures's JSON, 64 KB at a time */
-    unsigned long long measured;
-    unsigned long long no_text; /* field missing or not a string */
-    unsigned long long figures;
 };
 
-enum { OPT_ONLY = 'o', OPT_FIELD = 'f', OPT_STRICT = CLI_OPT_FIRST_PROGRAM_OPTION };
+/* What is counted, in filter_context.tally. */
+enum { MEASURED, NO_TEXT /* field missing or not a string */, FIGURES };
+
+enum { MAX_JOBS = 64 };
+
+enum { OPT_ONLY = 'o', OPT_FIELD = 'f', OPT_JOBS = 'j', OPT_STRICT = CLI_OPT_FIRST_PROGRAM_OPTION };
 
 static void parse_options(int argc, char **argv, struct options *opt)
 {
@@ -76,10 +82,11 @@ static void parse_options(int argc, char **argv, struct options *opt)
         {"only", required_argument, NULL, OPT_ONLY},
         {"field", required_argument, NULL, OPT_FIELD},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"jobs", required_argument, NULL, OPT_JOBS},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, "o:f:" CLI_COMMON_SHORT, longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:j:" CLI_COMMON_SHORT, longopts, NULL)) != -1) {
         if (cli_common_option(c, optarg, &opt->common, &program))
             continue;
         if (c == OPT_ONLY) {
@@ -93,6 +100,8 @@ static void parse_options(int argc, char **argv, struct options *opt)
             opt->field = optarg;
         } else if (c == OPT_STRICT) {
             opt->strict = true;
+        } else if (c == OPT_JOBS) {
+            opt->jobs = (unsigned)cli_parse_count(optarg, "--jobs", 1, MAX_JOBS);
         }
     }
 }
@@ -143,7 +152,7 @@ static enum filter_verdict extract(struct record *r, const struct filter_context
                 buf_printf(fc->reason, "missing field \"%s\"", field);
             return FILTER_REJECT;
         }
-        run->no_text++;
+        fc->tally[NO_TEXT]++;
         return FILTER_KEEP;
     }
     if (run->opt->stats) {
@@ -154,30 +163,62 @@ static enum filter_verdict extract(struct record *r, const struct filter_context
     if (run->opt->figures) {
         size_t count;
         const struct figure *figs = figures_find_utf8(run->extractor, text, len, &count);
-        run->figures += count;
+        fc->tally[FIGURES] += count;
         run->figures_out = (struct figures_out){figs, count, text, &run->piece};
         record_set_json_writer(r, "figures", '[', write_figures, &run->figures_out);
     }
-    run->measured++;
+    fc->tally[MEASURED]++;
     return FILTER_KEEP;
 }
 
-static void report(const struct run *run, const struct filter_totals *ft)
+static void report(const struct options *opt, const unsigned long long *tally,
+                   const struct filter_totals *ft)
 {
-    const struct options *opt = run->opt;
     if (!opt->common.quiet) {
         if (opt->figures)
-            warnf("%llu records measured, %llu figures", run->measured, run->figures);
+            warnf("%llu records measured, %llu figures", tally[MEASURED], tally[FIGURES]);
         else
-            warnf("%llu records measured", run->measured);
-        if (run->no_text)
+            warnf("%llu records measured", tally[MEASURED]);
+        if (tally[NO_TEXT])
             warnf("%llu record(s) without a string \"%s\" passed through unchanged",
-                  run->no_text, opt->field);
+                  tally[NO_TEXT], opt->field);
     }
     char extra[160];
     snprintf(extra, sizeof extra, "\"measured\":%llu,\"no_text\":%llu,\"figures\":%llu",
-             run->measured, run->no_text, run->figures);
+             tally[MEASURED], tally[NO_TEXT], tally[FIGURES]);
     accounting_write(opt->common.counts_path, program.name, &ft->counts, extra);
+}
+
+/* One thread's extractor and scratch (filter_workers.new). */
+static void *run_new(void *shared)
+{
+    struct run *run = xcalloc(1, sizeof *run);
+    run->opt = shared;
+    if (run->opt->figures)
+        run->extractor = figures_new();
+    if (run->opt->stats)
+        run->scratch = text_stats_scratch_new();
+    return run;
+}
+
+static void run_done(void *shared, void *ctx)
+{
+    (void)shared;
+    struct run *run = ctx;
+    figures_free(run->extractor);
+    if (run->scratch)
+        text_stats_scratch_free(run->scratch);
+    buf_free(&run->stats_json);
+    buf_free(&run->piece);
+    free(run);
+}
+
+/* One thread per core, up to 4: more gain little over the cost of the
+ * main thread's reading and writing. */
+static unsigned default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores < 1 ? 1 : cores > 4 ? 4 : (unsigned)cores;
 }
 
 int main(int argc, char **argv)
@@ -188,22 +229,15 @@ int main(int argc, char **argv)
     opt.stats = opt.figures = true;
     opt.field = "text";
     parse_options(argc, argv, &opt);
+    if (!opt.jobs)
+        opt.jobs = default_jobs();
 
-    struct run run;
-    memset(&run, 0, sizeof run);
-    run.opt = &opt;
-    if (opt.figures)
-        run.extractor = figures_new();
-    if (opt.stats)
-        run.scratch = text_stats_scratch_new();
+    unsigned long long tally[FILTER_TALLIES] = {0};
+    struct filter_workers workers = {opt.jobs, tally, &opt, run_new, run_done};
     struct filter_totals totals;
     memset(&totals, 0, sizeof totals);
-    int status = filter_run(&opt.common, cli_operands(argc, argv, optind), extract, &run, &totals);
-    report(&run, &totals);
-    figures_free(run.extractor);
-    if (run.scratch)
-        text_stats_scratch_free(run.scratch);
-    buf_free(&run.stats_json);
-    buf_free(&run.piece);
+    int status = filter_run_parallel(&opt.common, cli_operands(argc, argv, optind), extract,
+                                     &workers, &totals);
+    report(&opt, tally, &totals);
     return status;
 }

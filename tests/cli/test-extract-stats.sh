@@ -134,3 +134,35 @@ rm -f "$T/huge.jsonl"
 # --- pipes and failed writes ------------------------------------------------------------
 for i in 1 2 3 4 5 6 7 8; do cat "$FIX/records.jsonl"; done >"$T/many.jsonl"
 expect_pipe_and_full_disk $P -q "$T/many.jsonl"
+
+# --- threads: the same output, rejects, messages and counts as one -------------------
+# Two files of about 24,000 records (several batches each), blank lines, a
+# line of 1.2 MB run on the main thread in the middle, and a bad line.
+i=0
+while [ $i -lt 3000 ]; do cat "$FIX/records.jsonl"; i=$((i + 1)); done >"$T/t1.jsonl"
+{ head -n 9000 "$T/t1.jsonl"; echo; echo '   '
+  printf '{"id":"long","text":"nearly 40%% of '; head -c 1258291 /dev/zero | tr '\0' 'b'; printf ' then 7 cases"}\n'
+  tail -n +9001 "$T/t1.jsonl"; } >"$T/t2.jsonl"
+{ head -n 15000 "$T/t2.jsonl"; echo '{"id":"bad","text":'; tail -n +15001 "$T/t2.jsonl"; } >"$T/bad.jsonl"
+for j in 1 3; do
+    $P -j $j --counts "$T/c$j.json" "$T/t1.jsonl" - <"$T/t2.jsonl" >"$T/o$j.jsonl" 2>"$T/e$j"
+    echo $? >"$T/s$j"
+    $P -j $j "$T/t1.jsonl" "$T/bad.jsonl" "$T/t1.jsonl" >"$T/bo$j.jsonl" 2>"$T/be$j"
+    echo $? >"$T/bs$j"
+    $P -j $j --rejects "$T/r$j.jsonl" "$T/bad.jsonl" "$T/t1.jsonl" >"$T/ro$j.jsonl" 2>"$T/re$j"
+    echo $? >"$T/rs$j"
+done
+expect_true "--jobs 3: the same records as --jobs 1, over two inputs ($(wc -l <"$T/o1.jsonl") lines)" \
+    "differs" sh -c "test \$(cat '$T/s1') = 0 && test \$(cat '$T/s3') = 0 && cmp -s '$T/o1.jsonl' '$T/o3.jsonl'"
+expect_true "--jobs 3: the same counts and totals" "$(cat "$T/c3.json")" \
+    sh -c "cmp -s '$T/c1.json' '$T/c3.json' && cmp -s '$T/e1' '$T/e3' && grep -q '\"blank\":2' '$T/c3.json'"
+expect_true "--jobs 3: a bad line stops it after the same records, exit 1" "$(cat "$T/be3")" \
+    sh -c "test \$(cat '$T/bs3') = 1 && test \$(wc -l <'$T/bo3.jsonl') = 32998 && cmp -s '$T/bo1.jsonl' '$T/bo3.jsonl' && cmp -s '$T/be1' '$T/be3'"
+cp "$T/be3" "$T/err"
+expect_stderr_match "--jobs 3: the bad line is named" "bad.jsonl:15001: invalid JSON"
+expect_stderr_match "--jobs 3: the totals count the records up to it" "^$P: 22000 records measured"
+expect_true "--jobs 3 --rejects: the same rejects and records, exit 0" "$(head -c 200 "$T/r3.jsonl")" \
+    sh -c "test \$(cat '$T/rs3') = 0 && cmp -s '$T/re1' '$T/re3' && cmp -s '$T/r1.jsonl' '$T/r3.jsonl' && cmp -s '$T/ro1.jsonl' '$T/ro3.jsonl' && test -s '$T/r3.jsonl'"
+run $P -j 0 "$T/t1.jsonl"
+expect_status "--jobs 0 is a usage error" 2
+rm -f "$T"/t1.jsonl "$T"/t2.jsonl "$T"/bad.jsonl "$T"/o?.jsonl "$T"/bo?.jsonl "$T"/ro?.jsonl
