@@ -118,6 +118,15 @@ stage_opts() {
     [ -z "$rejects_dir" ] || opts+=(--rejects "$rejects_dir/$1.jsonl")
 }
 
+# stats_jobs: the threads winnow-extract-stats gets in a five-stage
+# pipeline: the cores the other four stages leave, at least one. (On 2
+# cores, threads in one stage only add work: the stages keep both busy.)
+stats_jobs() {
+    local cores
+    cores=$(nproc 2>/dev/null || echo 1)
+    if [ "$cores" -gt 5 ]; then echo $((cores - 4)); else echo 1; fi
+}
+
 # check_stages STAGE...: with $status holding the pipeline's PIPESTATUS,
 # name the first stage that failed and exit 1. A stage that failed makes
 # the stages after it see a short input or a closed pipe.

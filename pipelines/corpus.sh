@@ -47,7 +47,7 @@ prepare_stages "$counts_dir" "$rejects_dir"
 
 stage_opts split; split_opts=("${opts[@]}")
 stage_opts normalize; normalize_opts=("${opts[@]}")
-stage_opts extract-stats; stats_opts=("${opts[@]}")
+stage_opts extract-stats; stats_opts=("${opts[@]}" -j "$(stats_jobs)")
 stage_opts dedupe; dedupe_opts=("${opts[@]}" "${mark[@]}")
 [ -z "$removed" ] || dedupe_opts+=(--removed "$removed")
 stage_file "$out"

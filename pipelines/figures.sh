@@ -58,7 +58,7 @@ prepare_stages "$counts_dir" "$rejects_dir"
 
 stage_opts split; split_opts=("${opts[@]}")
 stage_opts normalize; normalize_opts=("${opts[@]}")
-stage_opts extract-stats; stats_opts=("${opts[@]}" --only figures)
+stage_opts extract-stats; stats_opts=("${opts[@]}" --only figures -j "$(stats_jobs)")
 stage_opts dedupe; dedupe_opts=("${opts[@]}" --mark)
 table_opts=(--figures)
 [ "$format" = ndjson ] || table_opts+=(--format csv)

@@ -62,7 +62,7 @@ q1() { printf '%q' "$1"; }
 
 # 1. Records of each shard.
 "${par[@]}" "set -o pipefail; winnow-split --quiet {2} | winnow-normalize --quiet" \
-    "| winnow-extract-stats --quiet | gzip -1 >$(q1 "$work")/records/{1}.jsonl.gz" \
+    "| winnow-extract-stats --quiet -j 1 | gzip -1 >$(q1 "$work")/records/{1}.jsonl.gz" \
     :::: "$work/manifest" || stage_failed "split | normalize | extract-stats"
 
 # 2. Duplicates across every shard, in shard order.
