@@ -159,3 +159,12 @@ void *array_trim(void *p, size_t *cap, size_t elem_size)
     *cap = 0;
     return NULL;
 }
+
+void *array_grow(void *p, size_t *cap, size_t need, size_t elem_size)
+{
+    size_t grown = *cap ? *cap : 64;
+    while (grown < need)
+        grown *= 2;
+    *cap = grown;
+    return xrealloc(p, grown * elem_size);
+}

@@ -55,5 +55,14 @@ void buf_trim(struct buf *b);
  * caller): p itself, or NULL (p freed, *cap 0) when it is larger than
  * SCRATCH_KEEP_BYTES. */
 void *array_trim(void *p, size_t *cap, size_t elem_size);
+/* The same array with room for at least `need` elements: p itself, or p
+ * grown (doubled, from 64) when *cap is less. The untouched pages of a
+ * grown array cost nothing. */
+void *array_grow(void *p, size_t *cap, size_t need, size_t elem_size);
+/* Inline: it is asked once per word or per candidate position. */
+static inline void *array_reserve(void *p, size_t *cap, size_t need, size_t elem_size)
+{
+    return need <= *cap ? p : array_grow(p, cap, need, elem_size);
+}
 
 #endif

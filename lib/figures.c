@@ -927,10 +927,8 @@ void figures_free(struct figures *ex)
 
 static void add_candidate(struct figures *ex, const struct figure *f)
 {
-    if (ex->ncandidates == ex->cap) {
-        ex->cap = ex->cap ? 2 * ex->cap : 64;
-        ex->candidates = xrealloc(ex->candidates, ex->cap * sizeof *ex->candidates);
-    }
+    ex->candidates = array_reserve(ex->candidates, &ex->cap, ex->ncandidates + 1,
+                                   sizeof *ex->candidates);
     ex->candidates[ex->ncandidates++] = *f;
 }
 
@@ -1155,7 +1153,6 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
                 run_pattern(ex, i, text, ex->regions[r].start, ex->regions[r].end);
             rxstart_forget(ex->starts, PATTERNS + i);
         }
-        rxstart_end(ex->starts);
         settle(ex);
         set_char_offsets(ex->candidates, ex->nkept, text);
     }
@@ -1228,16 +1225,31 @@ void figure_json(const struct figure *f, const char *text, struct buf *out)
     buf_append_char(out, '}');
 }
 
-void figures_append_json(const struct figure *figs, size_t n, const char *text,
-                         struct buf *out)
+void figures_write_json(const struct figure *figs, size_t n, const char *text,
+                        struct buf *out, figures_put put, void *sink)
 {
+    enum { PIECE = 64 * 1024 };
     buf_append_char(out, '[');
     for (size_t i = 0; i < n; i++) {
         if (i)
             buf_append_char(out, ',');
         figure_json(&figs[i], text, out);
+        if (put && out->len >= PIECE) {
+            put(sink, out->data, out->len);
+            buf_reset(out);
+        }
     }
     buf_append_char(out, ']');
+    if (put) {
+        put(sink, out->data, out->len);
+        buf_reset(out);
+    }
+}
+
+void figures_append_json(const struct figure *figs, size_t n, const char *text,
+                         struct buf *out)
+{
+    figures_write_json(figs, n, text, out, NULL, NULL);
 }
 
 void figures_extract(struct figures *ex, const char *text, size_t len, struct buf *out)

@@ -80,6 +80,13 @@ void figures_extract(struct figures *ex, const char *text, size_t len,
 void figures_append_json(const struct figure *figs, size_t n, const char *text,
                          struct buf *out);
 
+/* The same array handed to put(sink, bytes, len) in pieces of about 64 KB
+ * built in out (left empty), so that a huge text's figures are never held
+ * as text; with put NULL, figures_append_json. */
+typedef void (*figures_put)(void *sink, const char *p, size_t len);
+void figures_write_json(const struct figure *figs, size_t n, const char *text,
+                        struct buf *out, figures_put put, void *sink);
+
 /* Append one figure as a JSON object (text is the text it was found in). */
 void figure_json(const struct figure *f, const char *text, struct buf *out);
 

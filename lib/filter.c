@@ -35,6 +35,28 @@ static bool is_blank(const char *line, size_t len)
     return true;
 }
 
+/* Count a record's verdict, after a kept one was written; false when the
+ * run must stop. Both loops settle their records here. */
+static bool settle(struct loop *lp, enum filter_verdict v, const char *file, long lineno,
+                   const char *reason, const char *line, size_t len)
+{
+    switch (v) {
+    case FILTER_KEEP:
+    case FILTER_WRITTEN:
+        lp->totals->counts.out++;
+        return true;
+    case FILTER_DROP:
+        lp->totals->dropped++;
+        return true;
+    case FILTER_REJECT:
+        return rejects_add(lp->rejects, file, lineno, reason && *reason ? reason : "bad record",
+                           line, len);
+    case FILTER_STOP:
+        break;
+    }
+    return false;
+}
+
 /* Returns false when the run must stop. */
 static bool handle_line(struct loop *lp, struct input *in, const char *line, size_t len)
 {
@@ -47,28 +69,16 @@ static bool handle_line(struct loop *lp, struct input *in, const char *line, siz
     long lineno = input_lineno(in);
     /* The line stays valid until the next input_getline, and the record
      * is parsed again before it is used again: no copy is needed. */
-    if (record_parse_view(lp->record, line, len, &lp->reason) != 0)
-        return rejects_add(lp->rejects, file, lineno, lp->reason.data, line, len);
-    struct filter_context fc = {file, lineno, &lp->reason, lp->out, lp->tally};
     buf_reset(&lp->reason);
-    switch (lp->fn(lp->record, &fc, lp->ctx)) {
-    case FILTER_KEEP:
-        record_write(lp->record, lp->out);
-        lp->totals->counts.out++;
-        return true;
-    case FILTER_DROP:
-        lp->totals->dropped++;
-        return true;
-    case FILTER_REJECT:
-        return rejects_add(lp->rejects, file, lineno,
-                           lp->reason.len ? lp->reason.data : "bad record", line, len);
-    case FILTER_WRITTEN:
-        lp->totals->counts.out++;
-        return true;
-    case FILTER_STOP:
-        break;
+    enum filter_verdict v = FILTER_REJECT;
+    if (record_parse_view(lp->record, line, len, &lp->reason) == 0) {
+        buf_reset(&lp->reason);
+        struct filter_context fc = {file, lineno, &lp->reason, lp->out, lp->tally};
+        v = lp->fn(lp->record, &fc, lp->ctx);
+        if (v == FILTER_KEEP)
+            record_write(lp->record, lp->out);
     }
-    return false;
+    return settle(lp, v, file, lineno, lp->reason.data, line, len);
 }
 
 /* One line of an input (input_line_fn); false when the run must stop. */
@@ -164,12 +174,11 @@ enum {
     SERIAL_LINE = 1024 * 1024 /* a line this long runs on the main thread */
 };
 
-enum line_result { LINE_BLANK, LINE_PENDING, LINE_KEPT, LINE_DROPPED, LINE_REJECTED };
-
 struct batch_line {
     size_t at, len;  /* in the batch's lines */
     long lineno;
-    enum line_result result;
+    bool blank;
+    enum filter_verdict verdict; /* once a thread has run it */
     size_t out_at, out_len; /* the record in out, or the reason in reasons */
     unsigned long long tally[FILTER_TALLIES];
 };
@@ -214,27 +223,24 @@ static void run_line(struct worker *wk, struct batch *b, struct batch_line *l)
     struct loop *lp = wk->pool->lp;
     const char *line = b->lines.data + l->at;
     buf_reset(&wk->reason);
-    enum filter_verdict v = FILTER_REJECT;
+    l->verdict = FILTER_REJECT;
     if (record_parse_view(wk->record, line, l->len, &wk->reason) == 0) {
+        buf_reset(&wk->reason);
         struct filter_context fc = {b->file, l->lineno, &wk->reason, NULL, l->tally};
-        v = lp->fn(wk->record, &fc, wk->ctx);
+        l->verdict = lp->fn(wk->record, &fc, wk->ctx);
     }
-    if (v == FILTER_KEEP) {
-        l->result = LINE_KEPT;
+    if (l->verdict == FILTER_KEEP) {
         l->out_at = b->out.len;
         record_serialize(wk->record, &b->out);
         buf_append_char(&b->out, '\n');
         l->out_len = b->out.len - l->out_at;
-    } else if (v == FILTER_DROP) {
-        l->result = LINE_DROPPED;
-    } else if (v == FILTER_REJECT) {
-        l->result = LINE_REJECTED;
+    } else if (l->verdict == FILTER_REJECT) {
         l->out_at = b->reasons.len;
-        buf_append_str(&b->reasons, wk->reason.len ? wk->reason.data : "bad record");
-        l->out_len = b->reasons.len - l->out_at;
+        buf_append(&b->reasons, wk->reason.data ? wk->reason.data : "", wk->reason.len);
         buf_append_char(&b->reasons, '\0');
-    } else {
-        die(EXIT_BAD_INPUT, "internal error: a record loop on threads got verdict %d", (int)v);
+    } else if (l->verdict != FILTER_DROP) {
+        die(EXIT_BAD_INPUT, "internal error: a record loop on threads got verdict %d",
+            (int)l->verdict);
     }
 }
 
@@ -255,7 +261,7 @@ static void *worker_main(void *arg)
         buf_reset(&b->out);
         buf_reset(&b->reasons);
         for (size_t i = 0; i < b->n; i++)
-            if (b->line[i].result == LINE_PENDING)
+            if (!b->line[i].blank)
                 run_line(wk, b, &b->line[i]);
         pthread_mutex_lock(&pool->lock);
         b->done = true;
@@ -270,23 +276,17 @@ static bool write_result(struct pool *pool, const struct batch *b, const struct 
 {
     struct loop *lp = pool->lp;
     lp->bytes += l->len + 1;
-    if (l->result == LINE_BLANK) {
+    if (l->blank) {
         lp->totals->counts.blank++;
         return true;
     }
     lp->totals->counts.in++;
     for (size_t t = 0; t < FILTER_TALLIES; t++)
         lp->tally[t] += l->tally[t];
-    bool go_on = true;
-    if (l->result == LINE_KEPT) {
+    if (l->verdict == FILTER_KEEP)
         output_write(lp->out, b->out.data + l->out_at, l->out_len);
-        lp->totals->counts.out++;
-    } else if (l->result == LINE_DROPPED) {
-        lp->totals->dropped++;
-    } else {
-        go_on = rejects_add(lp->rejects, b->file, l->lineno, b->reasons.data + l->out_at,
-                            b->lines.data + l->at, l->len);
-    }
+    const char *reason = l->verdict == FILTER_REJECT ? b->reasons.data + l->out_at : NULL;
+    bool go_on = settle(lp, l->verdict, b->file, l->lineno, reason, b->lines.data + l->at, l->len);
     progress_update(&lp->progress, lp->totals->counts.in, lp->bytes);
     return go_on;
 }
@@ -380,13 +380,9 @@ static bool pool_line(struct input *in, const char *line, size_t len, void *ctx)
         free(b->file);
         b->file = xstrdup(input_name(in));
     }
-    if (b->n == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 256;
-        b->line = xrealloc(b->line, b->cap * sizeof *b->line);
-    }
+    b->line = array_reserve(b->line, &b->cap, b->n + 1, sizeof *b->line);
     b->line[b->n++] = (struct batch_line){b->lines.len, len, input_lineno(in),
-                                          is_blank(line, len) ? LINE_BLANK : LINE_PENDING, 0, 0,
-                                          {0}};
+                                          is_blank(line, len), FILTER_DROP, 0, 0, {0}};
     buf_append(&b->lines, line, len);
     if (b->lines.len >= BATCH_BYTES || b->n >= BATCH_LINES)
         submit(pool);
@@ -405,32 +401,7 @@ static void stop_parallel(void *ctx)
                 "stopped here or after; every record before this line was written");
 }
 
-/* Start the threads; false (none left running) when one cannot start. */
-static bool start_workers(struct pool *pool, struct worker *wk, unsigned jobs)
-{
-    for (unsigned i = 0; i < jobs; i++) {
-        wk[i].pool = pool;
-        wk[i].ctx = pool->w->new(pool->w->shared);
-        wk[i].record = record_new();
-        if (pthread_create(&wk[i].thread, NULL, worker_main, &wk[i]) != 0) {
-            pool->w->done(pool->w->shared, wk[i].ctx);
-            record_free(wk[i].record);
-            pthread_mutex_lock(&pool->lock);
-            pool->quit = true;
-            pthread_cond_broadcast(&pool->ready);
-            pthread_mutex_unlock(&pool->lock);
-            for (unsigned k = 0; k < i; k++)
-                pthread_join(wk[k].thread, NULL);
-            for (unsigned k = 0; k < i; k++) {
-                pool->w->done(pool->w->shared, wk[k].ctx);
-                record_free(wk[k].record);
-            }
-            return false;
-        }
-    }
-    return true;
-}
-
+/* Stop the first `jobs` threads once every batch is taken, and free them. */
 static void stop_workers(struct pool *pool, struct worker *wk, unsigned jobs)
 {
     pthread_mutex_lock(&pool->lock);
@@ -443,6 +414,23 @@ static void stop_workers(struct pool *pool, struct worker *wk, unsigned jobs)
         record_free(wk[i].record);
         buf_free(&wk[i].reason);
     }
+}
+
+/* Start the threads; false (none left running) when one cannot start. */
+static bool start_workers(struct pool *pool, struct worker *wk, unsigned jobs)
+{
+    for (unsigned i = 0; i < jobs; i++) {
+        wk[i].pool = pool;
+        wk[i].ctx = pool->w->new(pool->w->shared);
+        wk[i].record = record_new();
+        if (pthread_create(&wk[i].thread, NULL, worker_main, &wk[i]) != 0) {
+            pool->w->done(pool->w->shared, wk[i].ctx);
+            record_free(wk[i].record);
+            stop_workers(pool, wk, i);
+            return false;
+        }
+    }
+    return true;
 }
 
 static void pool_init(struct pool *pool, struct loop *lp, const struct filter_workers *w)
@@ -497,31 +485,28 @@ int filter_run_parallel(const struct cli_common *common, const char *const *path
                         filter_fn fn, const struct filter_workers *w,
                         struct filter_totals *totals)
 {
-    int status;
+    struct output *out = output_stdout();
     struct worker *wk = w->jobs >= 2 ? xcalloc(w->jobs, sizeof *wk) : NULL;
     struct loop lp;
     struct pool pool;
-    struct output *out = output_stdout();
-    loop_init(&lp, common, fn, NULL, totals, out);
-    lp.tally = w->tally;
-    pool_init(&pool, &lp, w);
+    pool_init(&pool, &lp, w); /* the threads read lp only once a batch comes */
+    int status;
     if (wk && start_workers(&pool, wk, w->jobs)) {
         /* A line run on this thread borrows the first thread's ctx: the
          * threads are idle then (every batch before it is written). */
-        lp.ctx = wk[0].ctx;
+        loop_init(&lp, common, fn, wk[0].ctx, totals, out);
+        lp.tally = w->tally;
         diag_set_fatal_hook(stop_parallel, &pool);
         status = pool_run(&pool, paths);
-        stop_workers(&pool, wk, w->jobs);
         diag_set_fatal_hook(NULL, NULL);
-        pool_free(&pool);
         loop_end(&lp);
+        stop_workers(&pool, wk, w->jobs);
     } else {
-        pool_free(&pool);
-        loop_end(&lp);
         void *ctx = w->new(w->shared);
         status = run_serial(common, paths, fn, ctx, totals, out, w->tally);
         w->done(w->shared, ctx);
     }
+    pool_free(&pool);
     output_close(out);
     free(wk);
     return status;

@@ -660,10 +660,8 @@ static enum json_kind trusted_kind(const char *json, size_t len)
     return JSON_KIND_INTEGER;
 }
 
-/* Set key to the trusted json, copied into the record's arena or, when
- * borrow, left where it is (the caller keeps it). */
-static void set_json_trusted(struct record *r, const char *key, const char *json, size_t len,
-                             bool borrow)
+void record_set_json_trusted(struct record *r, const char *key, const char *json,
+                             size_t len)
 {
     /* An escape may be one Jansson spells otherwise ("\/", "\u00e9"):
      * such a value takes the validating path, which rewrites it. */
@@ -676,24 +674,12 @@ static void set_json_trusted(struct record *r, const char *key, const char *json
     }
     /* Copied before member_for may allocate: json may point into this
      * record's own memory. */
-    const char *value = borrow ? json : arena_copy(r->arena, json, len);
+    const char *value = arena_copy(r->arena, json, len);
     struct member *m = member_for(r, key);
     m->value = value;
     m->value_len = len;
     m->kind = trusted_kind(json, len);
     m->escaped = false;
-}
-
-void record_set_json_trusted(struct record *r, const char *key, const char *json,
-                             size_t len)
-{
-    set_json_trusted(r, key, json, len, false);
-}
-
-void record_set_json_trusted_view(struct record *r, const char *key, const char *json,
-                                  size_t len)
-{
-    set_json_trusted(r, key, json, len, true);
 }
 
 void record_set_json_writer(struct record *r, const char *key, char first,

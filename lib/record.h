@@ -97,12 +97,6 @@ int record_set_json(struct record *r, const char *key, const char *json,
  * the contract: record_set_json accepts what they write, to the byte. */
 void record_set_json_trusted(struct record *r, const char *key, const char *json,
                              size_t len);
-/* The same without a copy when json holds no backslash (else it is copied,
- * as above): json[0..len) must then stay unchanged until r is written for
- * the last time, parsed again, cleared or freed. For JSON as long as the
- * text it describes (the figures of a huge record). */
-void record_set_json_trusted_view(struct record *r, const char *key, const char *json,
-                                  size_t len);
 
 /* A member whose JSON the caller writes when the record is written, so
  * that it is never held whole (a huge record's figures). write(ctx, sink)

@@ -297,10 +297,7 @@ static exprmask candidates_at(struct rxstart *rs, const char *t, size_t end, siz
 
 static void list_push(struct list *l, size_t pos)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 256;
-        l->pos = xrealloc(l->pos, l->cap * sizeof *l->pos);
-    }
+    l->pos = array_reserve(l->pos, &l->cap, l->n + 1, sizeof *l->pos);
     l->pos[l->n++] = (uint32_t)pos; /* < LIST_LIMIT: see rxstart_scan */
 }
 
@@ -428,7 +425,8 @@ void rxstart_forget(struct rxstart *rs, size_t e)
     rs->listed &= ~((exprmask)1 << e);
 }
 
-void rxstart_end(struct rxstart *rs)
+/* Every list forgotten: before the next text. */
+static void forget_all(struct rxstart *rs)
 {
     for (size_t e = 0; e < rs->n; e++)
         rxstart_forget(rs, e);
@@ -436,7 +434,7 @@ void rxstart_end(struct rxstart *rs)
 
 void rxstart_scan(struct rxstart *rs, const char *text, size_t len)
 {
-    rxstart_end(rs);
+    forget_all(rs);
     rs->scanned = len;
     if (len > LIST_LIMIT)
         return;

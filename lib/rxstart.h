@@ -51,11 +51,6 @@ void rxstart_scan(struct rxstart *rs, const char *text, size_t len);
  * the same, it answers position by position). */
 void rxstart_forget(struct rxstart *rs, size_t e);
 
-/* The caller is done with the last scan's text: lists grown past a few
- * MB by a huge text are given back now rather than at the next scan.
- * rxstart_next still answers afterwards, position by position. */
-void rxstart_end(struct rxstart *rs);
-
 /* The first position p, from <= p < end, where expression e may start a
  * match in the subject text[0..end), or end when there is none. text and
  * a len >= end are those of the last scan. */

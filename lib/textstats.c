@@ -498,19 +498,6 @@ static void scratch_trim(struct text_stats_scratch *s)
     table_trim(&s->paras);
 }
 
-/* p, an array of *cap elements of elem_size bytes, with room for need:
- * doubled when it has less (the pages it does not touch cost nothing). */
-static void *reserve_array(void *p, size_t *cap, size_t need, size_t elem_size)
-{
-    if (need <= *cap)
-        return p;
-    size_t grown = *cap ? *cap : 256;
-    while (grown < need)
-        grown *= 2;
-    *cap = grown;
-    return xrealloc(p, grown * elem_size);
-}
-
 /* ---- characters --------------------------------------------------------------------------- */
 
 static bool eight_ascii(const char *p)
@@ -765,12 +752,12 @@ static void add_word(struct text_stats_scratch *s, const char *text, const struc
     struct word_shape shape;
     if (!ascii_word(s->byte_class, word, n, &s->keys, &shape))
         shape = any_word(word, n, &s->keys);
-    s->word = reserve_array(s->word, &s->cap, st->words + 1, sizeof *s->word);
+    s->word = array_reserve(s->word, &s->cap, st->words + 1, sizeof *s->word);
     size_t distinct = s->words.size;
     bool stop;
     size_t id = intern_key(s, start, &stop);
     if (id == distinct) { /* a new word: the same key has the same code points */
-        s->distinct = reserve_array(s->distinct, &s->distinct_cap, id + 1, sizeof *s->distinct);
+        s->distinct = array_reserve(s->distinct, &s->distinct_cap, id + 1, sizeof *s->distinct);
         s->distinct[id] = (struct distinct_word){0, (word_index)shape.chars};
     }
     s->distinct[id].count++;
@@ -944,7 +931,7 @@ static void count_ngrams(struct text_stats_scratch *s, struct text_stats *st)
     size_t words = st->words;
     if (st->unique_words == words)
         return; /* no word repeats, so no n-gram does */
-    s->repeats = reserve_array(s->repeats, &s->repeats_cap, words / 64 + 1, sizeof *s->repeats);
+    s->repeats = array_reserve(s->repeats, &s->repeats_cap, words / 64 + 1, sizeof *s->repeats);
     for (size_t i = 0; i < words; i++)
         set_repeats(s->repeats, i, s->distinct[s->word[i]].count > 1);
     for (size_t n = 2; n <= 4; n++) {

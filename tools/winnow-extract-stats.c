@@ -64,7 +64,7 @@ struct run {
     const struct options *opt;
     struct figures *extractor;
     struct text_stats_scratch *scratch;
-    struct buf stats_json;   /* reused; the record borrows it until written */
+    struct buf stats_json;   /* reused */
     struct figures_out figures_out; /* what write_figures writes */
     struct buf piece;        /* write_figures's JSON, 64 KB at a time */
 };
@@ -106,35 +106,25 @@ static void parse_options(int argc, char **argv, struct options *opt)
     }
 }
 
-/* Trusted: textstats and figures write compact, valid JSON (their unit
- * tests and test-record check it against record_set_json). Not copied:
- * a huge record's figures are as long as its text. */
+/* Trusted: textstats writes compact, valid JSON (its unit tests and
+ * test-record check it against record_set_json). */
 static void set_member(struct record *r, const char *key, const struct buf *json)
 {
-    record_set_json_trusted_view(r, key, json->data, json->len);
+    record_set_json_trusted(r, key, json->data, json->len);
 }
 
-/* record_json_writer: the figures as a JSON array, written as the record
- * is (trusted: figure_json's output is checked against record_set_json in
- * test-record), so that a huge record's figures are never held as text. */
+static void put_to_record(void *sink, const char *p, size_t len)
+{
+    record_put(sink, p, len);
+}
+
+/* record_json_writer: the figures, written as the record is (trusted:
+ * figure_json's output is checked against record_set_json in test-record). */
 static void write_figures(const void *ctx, struct record_sink *sink)
 {
-    enum { PIECE = 64 * 1024 };
     const struct figures_out *out = ctx;
-    struct buf *piece = out->piece;
-    buf_trim(piece);
-    buf_append_char(piece, '[');
-    for (size_t i = 0; i < out->count; i++) {
-        if (i)
-            buf_append_char(piece, ',');
-        figure_json(&out->figs[i], out->text, piece);
-        if (piece->len >= PIECE) {
-            record_put(sink, piece->data, piece->len);
-            buf_reset(piece);
-        }
-    }
-    buf_append_char(piece, ']');
-    record_put(sink, piece->data, piece->len);
+    buf_trim(out->piece);
+    figures_write_json(out->figs, out->count, out->text, out->piece, put_to_record, sink);
 }
 
 static enum filter_verdict extract(struct record *r, const struct filter_context *fc, void *ctx)
@@ -156,7 +146,7 @@ static enum filter_verdict extract(struct record *r, const struct filter_context
         return FILTER_KEEP;
     }
     if (run->opt->stats) {
-        buf_trim(&run->stats_json);
+        buf_reset(&run->stats_json);
         text_stats_json(text, len, run->scratch, &run->stats_json);
         set_member(r, "stats", &run->stats_json);
     }

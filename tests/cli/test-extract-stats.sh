@@ -163,6 +163,8 @@ expect_stderr_match "--jobs 3: the bad line is named" "bad.jsonl:15001: invalid 
 expect_stderr_match "--jobs 3: the totals count the records up to it" "^$P: 22000 records measured"
 expect_true "--jobs 3 --rejects: the same rejects and records, exit 0" "$(head -c 200 "$T/r3.jsonl")" \
     sh -c "test \$(cat '$T/rs3') = 0 && cmp -s '$T/re1' '$T/re3' && cmp -s '$T/r1.jsonl' '$T/r3.jsonl' && cmp -s '$T/ro1.jsonl' '$T/ro3.jsonl' && test -s '$T/r3.jsonl'"
+# Batches in flight when the pipe closes or the disk fills.
+expect_pipe_and_full_disk $P -q -j 3 "$T/t1.jsonl"
 run $P -j 0 "$T/t1.jsonl"
 expect_status "--jobs 0 is a usage error" 2
 rm -f "$T"/t1.jsonl "$T"/t2.jsonl "$T"/bad.jsonl "$T"/o?.jsonl "$T"/bo?.jsonl "$T"/ro?.jsonl

@@ -215,6 +215,41 @@ static void spans_and_order(void)
     CHECK(n == 0, "invalid UTF-8 gives no figures (%zu)", n);
 }
 
+struct pieces {
+    struct buf all;
+    size_t count, largest;
+};
+
+static void collect(void *sink, const char *p, size_t len)
+{
+    struct pieces *k = sink;
+    buf_append(&k->all, p, len);
+    k->count++;
+    k->largest = len > k->largest ? len : k->largest;
+}
+
+/* figures_write_json in pieces gives figures_append_json's array. */
+static void written_in_pieces(void)
+{
+    struct buf text = BUF_INIT, whole = BUF_INIT, piece = BUF_INIT;
+    struct pieces k = {BUF_INIT, 0, 0};
+    while (text.len < 300000)
+        buf_append_str(&text, "Up to 40% of the 260,000 offenders, \"nearly doubled\". ");
+    size_t n;
+    const struct figure *figs = figures_find(ex, text.data, text.len, &n);
+    figures_append_json(figs, n, text.data, &whole);
+    figures_write_json(figs, n, text.data, &piece, collect, &k);
+    CHECK(n > 10000 && whole.len > 3 * 64 * 1024 && k.all.len == whole.len &&
+              memcmp(k.all.data, whole.data, whole.len) == 0 && piece.len == 0,
+          "%zu figures written in pieces: the same %zu bytes", n, whole.len);
+    CHECK(k.count > 3 && k.largest < 64 * 1024 + 4096, "in %zu pieces of at most %zu bytes",
+          k.count, k.largest);
+    buf_free(&text);
+    buf_free(&whole);
+    buf_free(&piece);
+    buf_free(&k.all);
+}
+
 int main(void)
 {
     ex = figures_new();
@@ -222,6 +257,7 @@ int main(void)
     qualifiers();
     exclusions();
     spans_and_order();
+    written_in_pieces();
     figures_free(ex);
     return CHECK_DONE();
 }

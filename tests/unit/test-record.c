@@ -260,35 +260,6 @@ static void test_jansson_shared(void)
  * also when it is escaped in pieces: pieces of 64 KB, so a string a few
  * pieces long with multibyte characters, escapes and an ill-formed byte
  * across the piece boundaries. */
-/* record_set_json_trusted_view: the caller's JSON is written as it is,
- * not copied (changing it before the write shows in the record), and a
- * value with a backslash is copied (and respelled) as record_set_json_trusted
- * does. */
-static void test_json_view(void)
-{
-    struct buf reason = BUF_INIT, out = BUF_INIT;
-    struct record *r = record_new();
-    CHECK(record_parse(r, "{\"a\":1}", 7, &reason) == 0, "parses");
-    char json[] = "[{\"n\":1},2]";
-    record_set_json_trusted_view(r, "f", json, strlen(json));
-    json[6] = '7';
-    record_serialize(r, &out);
-    CHECK_STR(out.data, "{\"a\":1,\"f\":[{\"n\":7},2]}", "a JSON view is borrowed, not copied");
-    const char *raw;
-    size_t len;
-    CHECK(record_get_raw(r, "f", &raw, &len) && raw == json && len == strlen(json),
-          "record_get_raw gives the caller's bytes");
-    char escaped[] = "[\"\\u00e9\"]";
-    record_set_json_trusted_view(r, "f", escaped, strlen(escaped));
-    escaped[1] = 'x';
-    buf_reset(&out);
-    record_serialize(r, &out);
-    CHECK_STR(out.data, "{\"a\":1,\"f\":[\"\xC3\xA9\"]}", "one with a backslash is copied, respelled");
-    record_free(r);
-    buf_free(&out);
-    buf_free(&reason);
-}
-
 /* A writer of [0,1,...,n-1] in one put per element. */
 static void write_numbers(const void *ctx, struct record_sink *sink)
 {
@@ -398,7 +369,6 @@ int main(void)
     test_trusted();
     test_jansson_shared();
     test_string_view();
-    test_json_view();
     test_json_writer();
     return CHECK_DONE();
 }
