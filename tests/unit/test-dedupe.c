@@ -72,6 +72,22 @@ static void rule_tests(void)
     CHECK(dedupe_memory(d) > 0, "memory is counted");
     dedupe_free(d);
 
+    /* The bands where F agrees with the later kept record come first, so
+     * the later one is found first: the earlier must still be named. */
+    d = dedupe_new(&p);
+    const uint16_t G[PERMS] = {11, 12, 13, 4, 5, 6, 7, 18, 19, 20}; /* 4 with A */
+    const uint16_t F[PERMS] = {11, 12, 13, 4, 5, 6, 7, 8, 9, 10};   /* 7 with G, then 7 with A */
+    dedupe_decide(d, "A", 1, fake(&f, A, 1), &v);
+    dedupe_decide(d, "G", 1, fake(&f, G, 2), &v);
+    CHECK(v.type == DEDUPE_KEPT && v.of == 1, "G shares 4 of 10 with A: kept");
+    dedupe_decide(d, "F", 1, fake(&f, F, 3), &v);
+    CHECK(v.type == DEDUPE_NEAR_DUP && v.of == 0 && v.matches == 7,
+          "found through G first, the earlier A is named (of %u, %u matches)", v.of, v.matches);
+    dedupe_decide(d, "F2", 2, fake(&f, G, 4), &v);
+    CHECK(v.type == DEDUPE_NEAR_DUP && v.of == 1 && v.matches == 10,
+          "a lookup after one that named A still finds G (of %u)", v.of);
+    dedupe_free(d);
+
     struct dedupe_params exact_only = {DEDUPE_EXACT, {5, false}, PERMS, 0, 0, 0.7, 0, 0};
     dedupe_params_finish(&exact_only);
     d = dedupe_new(&exact_only);
