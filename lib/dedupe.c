@@ -110,8 +110,8 @@ struct dedupe {
     struct buf ids;              /* kept ids, each NUL-terminated */
     uint64_t *id_at;             /* offset of kept record k's id in ids */
     uint16_t *signatures;        /* perms per kept record (near modes) */
-    uint32_t *looked_at;         /* per kept record: the last lookup that compared it */
-    uint32_t lookup;             /* the current near lookup, from 1 */
+    uint32_t *compared;          /* scratch: the kept records a lookup compared, + 1 */
+    size_t compared_cap;         /* a power of two */
     size_t kept, cap;
     struct lsh_candidates candidates; /* scratch */
 };
@@ -136,7 +136,7 @@ void dedupe_free(struct dedupe *d)
     buf_free(&d->ids);
     free(d->id_at);
     free(d->signatures);
-    free(d->looked_at);
+    free(d->compared);
     lsh_candidates_free(&d->candidates);
     free(d);
 }
@@ -164,15 +164,35 @@ static const uint16_t *signature_of(const struct dedupe *d, uint32_t k)
     return d->signatures + (size_t)k * d->params->perms;
 }
 
-/* The stamp of a new lookup: a kept record whose looked_at equals it was
- * compared already in this lookup (it shares several bands). */
-static uint32_t next_lookup(struct dedupe *d)
+/* An empty set of kept records for a lookup of n candidates: open
+ * addressing, at most half full, small enough to stay in the cache (a
+ * lookup has dozens of candidates, the kept records are many); returns
+ * the mask of its slots. */
+static size_t compared_reset(struct dedupe *d, size_t n)
 {
-    if (++d->lookup == 0) { /* wrapped around: the stamps are ambiguous */
-        memset(d->looked_at, 0, d->kept * sizeof *d->looked_at);
-        d->lookup = 1;
+    size_t cap = 64;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (cap > d->compared_cap) {
+        free(d->compared);
+        d->compared = xmalloc(cap * sizeof *d->compared);
+        d->compared_cap = cap;
     }
-    return d->lookup;
+    memset(d->compared, 0, cap * sizeof *d->compared);
+    return cap - 1;
+}
+
+/* Whether kept record k was compared in this lookup; it is from now on. */
+static bool compared_before(struct dedupe *d, size_t mask, uint32_t k)
+{
+    for (size_t i = (size_t)(k * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
+        if (d->compared[i] == k + 1)
+            return true;
+        if (d->compared[i] == 0) {
+            d->compared[i] = k + 1;
+            return false;
+        }
+    }
 }
 
 bool dedupe_find_near(struct dedupe *d, const struct dedupe_item *item,
@@ -188,14 +208,13 @@ bool dedupe_find_near(struct dedupe *d, const struct dedupe_item *item,
      * pages, which made sorting a sixth of the program's time), each is
      * compared once, in band order, and only while it is earlier than the
      * best found so far. */
-    uint32_t stamp = next_lookup(d);
+    size_t mask = compared_reset(d, c->count);
     unsigned perms = d->params->perms;
     bool found = false;
     for (size_t i = 0; i < c->count; i++) {
         uint32_t k = c->value[i];
-        if ((found && k >= v->of) || d->looked_at[k] == stamp)
+        if ((found && k >= v->of) || compared_before(d, mask, k))
             continue;
-        d->looked_at[k] = stamp;
         /* The next signature is most likely not in the cache: ask early. */
         if (i + 1 < c->count)
             PREFETCH(signature_of(d, c->value[i + 1]));
@@ -220,10 +239,8 @@ static void make_room(struct dedupe *d)
             (unsigned long)UINT32_MAX - 2);
     d->cap = d->cap ? d->cap * 2 : 1024;
     d->id_at = xrealloc(d->id_at, d->cap * sizeof *d->id_at);
-    if (d->index) {
+    if (d->index)
         d->signatures = xrealloc(d->signatures, d->cap * d->params->perms * sizeof *d->signatures);
-        d->looked_at = xrealloc(d->looked_at, d->cap * sizeof *d->looked_at);
-    }
 }
 
 void dedupe_keep(struct dedupe *d, const char *id, size_t id_len,
@@ -239,7 +256,6 @@ void dedupe_keep(struct dedupe *d, const char *id, size_t id_len,
     if (!d->index)
         return;
     uint16_t *sig = d->signatures + (size_t)k * d->params->perms;
-    d->looked_at[k] = 0;
     if (!item->has_near) {
         memset(sig, 0, d->params->perms * sizeof *sig);
         return;
@@ -279,7 +295,7 @@ size_t dedupe_memory(const struct dedupe *d)
         bytes += hashset_memory(d->exact);
     if (d->index)
         bytes += lsh_index_memory(d->index) +
-                 d->kept * (d->params->perms * sizeof *d->signatures + sizeof *d->looked_at);
+                 d->kept * d->params->perms * sizeof *d->signatures;
     return bytes;
 }
 
