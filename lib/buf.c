@@ -64,7 +64,7 @@ void buf_reserve(struct buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_append(struct buf *b, const void *data, size_t n)
+void buf_append_grow(struct buf *b, const void *data, size_t n)
 {
     buf_reserve(b, n);
     if (n)
@@ -78,7 +78,7 @@ void buf_append_str(struct buf *b, const char *s)
     buf_append(b, s, strlen(s));
 }
 
-void buf_append_char(struct buf *b, char c)
+void buf_append_char_grow(struct buf *b, char c)
 {
     buf_reserve(b, 1);
     b->data[b->len++] = c;

@@ -12,6 +12,7 @@
 #define WINNOW_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -29,9 +30,35 @@ struct buf {
 
 /* Make room for at least `extra` more bytes plus a NUL. */
 void buf_reserve(struct buf *b, size_t extra);
-void buf_append(struct buf *b, const void *data, size_t n);
+/* The appends that must grow b first: the inline ones below call them. */
+void buf_append_grow(struct buf *b, const void *data, size_t n);
+void buf_append_char_grow(struct buf *b, char c);
+
+/* Inline where there is room (always but the first few times): a record
+ * is written in dozens of small appends. */
+static inline void buf_append(struct buf *b, const void *data, size_t n)
+{
+    if (n >= b->cap - b->len) { /* cap 0 (no data yet) lands here too */
+        buf_append_grow(b, data, n);
+        return;
+    }
+    if (n)
+        memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void buf_append_char(struct buf *b, char c)
+{
+    if (b->cap - b->len < 2) {
+        buf_append_char_grow(b, c);
+        return;
+    }
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 void buf_append_str(struct buf *b, const char *s);
-void buf_append_char(struct buf *b, char c);
 /* v in decimal, at least min_digits digits (zeros in front), without
  * printf: for numbers written per record (ids, stats, figures). */
 void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits);
