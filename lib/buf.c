@@ -85,15 +85,23 @@ void buf_append_char_grow(struct buf *b, char c)
     b->data[b->len] = '\0';
 }
 
-void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits)
+char *buf_put_uint(char *p, unsigned long long v, unsigned min_digits)
 {
-    char digits[24];
+    char digits[BUF_UINT_MAX];
     size_t k = sizeof digits;
     do {
         digits[--k] = (char)('0' + v % 10);
         v /= 10;
     } while (k > 0 && (v || sizeof digits - k < min_digits));
-    buf_append(b, digits + k, sizeof digits - k);
+    memcpy(p, digits + k, sizeof digits - k);
+    return p + (sizeof digits - k);
+}
+
+void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits)
+{
+    buf_reserve(b, BUF_UINT_MAX);
+    b->len = (size_t)(buf_put_uint(b->data + b->len, v, min_digits) - b->data);
+    b->data[b->len] = '\0';
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)

@@ -62,6 +62,10 @@ void buf_append_str(struct buf *b, const char *s);
 /* v in decimal, at least min_digits digits (zeros in front), without
  * printf: for numbers written per record (ids, stats, figures). */
 void buf_append_uint(struct buf *b, unsigned long long v, unsigned min_digits);
+/* The same digits written at p (room for BUF_UINT_MAX bytes); returns the
+ * end: for a writer that reserved room for a whole record once. */
+enum { BUF_UINT_MAX = 20 };
+char *buf_put_uint(char *p, unsigned long long v, unsigned min_digits);
 /* printf-style append. */
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

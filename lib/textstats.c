@@ -828,15 +828,27 @@ static uint64_t ngram_hash(const word_index *word, size_t n)
     return h ^ (h >> 29);
 }
 
-static bool repeats_at(const uint64_t *bits, size_t i)
+/* The index of the lowest set bit of m (m != 0). */
+static unsigned lowest_bit(uint64_t m)
 {
-    return bits[i / 64] >> (i % 64) & 1;
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned k = 0;
+    for (; !(m & 1); m >>= 1)
+        k++;
+    return k;
+#endif
 }
 
-static void set_repeats(uint64_t *bits, size_t i, bool repeats)
+/* Bits 0..last of a block: all of them unless the block holds bit `last`
+ * of the whole array (block j of 64). */
+static uint64_t bits_upto(size_t j, size_t last)
 {
-    uint64_t bit = (uint64_t)1 << (i % 64);
-    bits[i / 64] = repeats ? bits[i / 64] | bit : bits[i / 64] & ~bit;
+    if (j < last / 64)
+        return ~(uint64_t)0;
+    unsigned top = (unsigned)(last % 64);
+    return top == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (top + 1)) - 1;
 }
 
 /* The n-gram that wins: most occurrences, then most characters, then the
@@ -886,42 +898,66 @@ static struct top_ngram count_ngram(struct text_stats_scratch *s, size_t i, size
 }
 
 /* The most frequent n-gram. The repeats bits become those of the
- * n-grams, in place: bit i is read (with bit i + 1) before it is written,
- * and an n-gram seen again sets the bit of its first occurrence, which
- * is behind. */
+ * n-grams, in place, 64 at a time: a block's candidates (both
+ * (n-1)-grams at i and i + 1 repeat) are taken from its bits before any
+ * is written, and an n-gram seen again sets the bit of its first
+ * occurrence, which is behind (in this block's new bits or in a block
+ * already done). Only the candidates are looked at. */
 static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t words, size_t n)
 {
     struct top_ngram top = {0, 0, 0};
     table_clear(&s->ngrams);
-    for (size_t i = 0; i + n <= words; i++) {
-        bool repeats = false;
-        if (repeats_at(s->repeats, i) && repeats_at(s->repeats, i + 1)) {
+    uint64_t *bits = s->repeats;
+    size_t last = words - n, blocks = words / 64 + 1; /* words >= n */
+    for (size_t j = 0; j <= last / 64; j++) {
+        uint64_t old = bits[j], after = j + 1 < blocks ? bits[j + 1] : 0, now = 0;
+        uint64_t candidates = old & (old >> 1 | after << 63) & bits_upto(j, last);
+        for (; candidates; candidates &= candidates - 1) {
+            size_t i = j * 64 + lowest_bit(candidates);
             struct top_ngram candidate = count_ngram(s, i, n);
-            repeats = candidate.count > 1;
-            if (repeats) {
-                set_repeats(s->repeats, candidate.first, true);
-                if (beats(&candidate, &top))
-                    top = candidate;
-            }
+            if (candidate.count < 2)
+                continue;
+            now |= (uint64_t)1 << (i % 64);
+            if (candidate.first / 64 == j)
+                now |= (uint64_t)1 << (candidate.first % 64);
+            else
+                bits[candidate.first / 64] |= (uint64_t)1 << (candidate.first % 64);
+            if (beats(&candidate, &top))
+                top = candidate;
         }
-        set_repeats(s->repeats, i, repeats);
+        bits[j] = now;
     }
     return top;
 }
 
+static bool same_ngram(const word_index *a, const word_index *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
 /* Code points of the words covered by the most frequent n-gram, each word
- * counted once where occurrences overlap; 0 when no n-gram repeats. */
+ * counted once where occurrences overlap; 0 when no n-gram repeats. Every
+ * occurrence has its repeats bit set (find_top_ngram just did). */
 static size_t covered_chars(const struct text_stats_scratch *s, size_t words, size_t n,
                             const struct top_ngram *top)
 {
     const word_index *word = s->word;
-    size_t covered = 0, counted_until = 0;
-    for (size_t i = top->first; i + n <= words; i++) {
-        if (memcmp(word + i, word + top->first, n * sizeof *word) != 0)
-            continue;
-        for (size_t k = i > counted_until ? i : counted_until; k < i + n; k++)
-            covered += s->distinct[word[k]].chars;
-        counted_until = i + n;
+    size_t covered = 0, counted_until = 0, last = words - n;
+    for (size_t j = top->first / 64; j <= last / 64; j++) {
+        uint64_t set = s->repeats[j] & bits_upto(j, last);
+        if (j == top->first / 64)
+            set &= ~(uint64_t)0 << (top->first % 64);
+        for (; set; set &= set - 1) {
+            size_t i = j * 64 + lowest_bit(set);
+            if (!same_ngram(word + i, word + top->first, n))
+                continue;
+            for (size_t k = i > counted_until ? i : counted_until; k < i + n; k++)
+                covered += s->distinct[word[k]].chars;
+            counted_until = i + n;
+        }
     }
     return covered;
 }
@@ -931,10 +967,15 @@ static void count_ngrams(struct text_stats_scratch *s, struct text_stats *st)
     size_t words = st->words;
     if (st->unique_words == words)
         return; /* no word repeats, so no n-gram does */
-    s->repeats = array_reserve(s->repeats, &s->repeats_cap, words / 64 + 1, sizeof *s->repeats);
-    for (size_t i = 0; i < words; i++)
-        set_repeats(s->repeats, i, s->distinct[s->word[i]].count > 1);
-    for (size_t n = 2; n <= 4; n++) {
+    size_t blocks = words / 64 + 1;
+    s->repeats = array_reserve(s->repeats, &s->repeats_cap, blocks, sizeof *s->repeats);
+    for (size_t j = 0; j < blocks; j++) {
+        uint64_t block = 0;
+        for (size_t k = 0; k < 64 && j * 64 + k < words; k++)
+            block |= (uint64_t)(s->distinct[s->word[j * 64 + k]].count > 1) << k;
+        s->repeats[j] = block;
+    }
+    for (size_t n = 2; n <= 4 && n <= words; n++) {
         struct top_ngram top = find_top_ngram(s, words, n);
         if (top.count < 2)
             return; /* no n-gram repeats, so no longer one does */
@@ -1012,48 +1053,57 @@ static const struct member {
 #undef REAL
 };
 
-/* x rounded to 4 decimals, half away from zero, without trailing zeros.
- * Digits are printed as integers, so the locale's decimal point never
- * shows. */
-static void append_real(struct buf *out, double x)
+/* x rounded to 4 decimals, half away from zero, without trailing zeros,
+ * written at p; returns the end. Digits are printed as integers, so the
+ * locale's decimal point never shows. */
+static char *put_real(char *p, double x)
 {
     long long v = isfinite(x) ? llround(x * 10000.0) : 0;
     if (v < 0) {
-        buf_append_char(out, '-');
+        *p++ = '-';
         v = -v;
     }
-    buf_append_uint(out, (unsigned long long)(v / 10000), 1);
+    p = buf_put_uint(p, (unsigned long long)(v / 10000), 1);
     int frac = (int)(v % 10000), digits = 4;
     if (frac == 0)
-        return;
+        return p;
     while (frac % 10 == 0) {
         frac /= 10;
         digits--;
     }
-    buf_append_char(out, '.');
-    buf_append_uint(out, (unsigned long long)frac, (unsigned)digits);
+    *p++ = '.';
+    return buf_put_uint(p, (unsigned long long)frac, (unsigned)digits);
 }
+
+/* Room for the whole object: the names, and per member a separator, a
+ * sign, a point and digits. */
+enum { STATS_JSON_MAX = 1024 + 25 * (3 + 2 * BUF_UINT_MAX) };
 
 void text_stats_append_json(const struct text_stats *st, struct buf *out)
 {
-    buf_append_char(out, '{');
+    buf_reserve(out, STATS_JSON_MAX);
+    char *p = out->data + out->len;
+    *p++ = '{';
     for (size_t i = 0; i < sizeof MEMBERS / sizeof MEMBERS[0]; i++) {
         const struct member *m = &MEMBERS[i];
         const char *field = (const char *)st + m->offset;
         if (i)
-            buf_append_char(out, ',');
-        buf_append(out, m->name, m->name_len);
+            *p++ = ',';
+        memcpy(p, m->name, m->name_len);
+        p += m->name_len;
         if (m->type == MEMBER_COUNT) {
             size_t v;
             memcpy(&v, field, sizeof v);
-            buf_append_uint(out, v, 1);
+            p = buf_put_uint(p, v, 1);
         } else {
             double v;
             memcpy(&v, field, sizeof v);
-            append_real(out, v);
+            p = put_real(p, v);
         }
     }
-    buf_append_char(out, '}');
+    *p++ = '}';
+    out->len = (size_t)(p - out->data);
+    out->data[out->len] = '\0';
 }
 
 void text_stats_json(const char *text, size_t len, struct text_stats_scratch *s, struct buf *out)
