@@ -68,10 +68,17 @@ struct rxstart {
     struct answers triple[26][26][26]; /* three lowercase letters from p on */
     /* Bit [c][d] of dead_pair: no expression starts with the ASCII bytes
      * c, d; of dead_after: none starts at d after c (asked of all of them).
-     * Tests in tables small enough for the first-level cache, which most
-     * positions of a text fail. */
+     * Tests in tables small enough for the first-level cache, for the
+     * positions asked one by one. */
     uint64_t dead_pair[128][2], asked_pair[128][2];
     uint64_t dead_after[128][2], asked_after[128][2];
+    /* What the first sieve reads, a byte per pair of bytes (any bytes):
+     * live_pair[c][d] is 0 when no expression starts at c (first) or with
+     * c, d (dead_pair); live_after[b][c] is 0 when none starts at c after b
+     * (dead_after). Kept in step with the dead bits. Two loads a byte
+     * instead of the bit tests: the sieve reads every byte of a text, and
+     * the pairs of a language are few enough to stay cached. */
+    unsigned char live_pair[256][256], live_after[256][256];
     struct keyed *keyed;            /* KEY_SLOTS */
     size_t keys_held;
     struct list lists[RXSTART_MAX];
@@ -136,6 +143,9 @@ struct rxstart *rxstart_new(const void *const *codes, size_t n)
      * the longer key, which holds its whole character. */
     for (int b = 0xC0; b < 0x100; b++)
         rs->first[b] = rs->all;
+    for (int c = 0; c < 256; c++)
+        memset(rs->live_pair[c], rs->first[c] != 0, sizeof rs->live_pair[c]);
+    memset(rs->live_after, 1, sizeof rs->live_after);
     return rs;
 }
 
@@ -311,8 +321,13 @@ static bool is_dead(struct rxstart *rs, unsigned char c, unsigned char d, bool a
     if (!(asked[d >> 6] & bit)) {
         char s[2] = {(char)c, (char)d};
         struct answers *a = after ? &rs->after[c][d] : &rs->pair[c][d];
-        if (!ask(rs, a, rs->all, s, 2, after ? 1 : 0))
+        if (!ask(rs, a, rs->all, s, 2, after ? 1 : 0)) {
             dead[d >> 6] |= bit;
+            if (after)
+                rs->live_after[c][d] = 0;
+            else
+                rs->live_pair[c][d] = 0;
+        }
         asked[d >> 6] |= bit;
     }
     return dead[d >> 6] >> (d & 63) & 1;
@@ -337,8 +352,7 @@ static size_t sieve(struct rxstart *rs, const char *text, size_t from, size_t to
     for (size_t p = from; p < to; p++) {
         unsigned char c = (unsigned char)text[p];
         rs->alive[n] = p;
-        n += (rs->first[c] != 0) & may(rs->dead_pair, c, (unsigned char)text[p + 1]) &
-             may(rs->dead_after, before, c);
+        n += rs->live_pair[c][(unsigned char)text[p + 1]] & rs->live_after[before][c];
         before = c;
     }
     return n;
