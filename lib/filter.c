@@ -204,9 +204,11 @@ struct pool {
     bool stopped; /* a bad line stopped the run: nothing more is written */
     pthread_mutex_t lock;
     pthread_cond_t ready, finished;
-    pthread_mutex_t out_lock; /* held while the main thread writes (recursive) */
+    pthread_mutex_t out_lock; /* held while results are written (recursive) */
+    size_t next_line;         /* the tail batch's first line not written */
     const char *at_file;      /* the first line not yet written, for messages */
     long at_line;
+    pthread_key_t self;       /* on a thread: its struct worker, for the fatal hook */
 };
 
 struct worker {
@@ -215,6 +217,8 @@ struct worker {
     struct record *record;
     struct buf reason;
     pthread_t thread;
+    struct batch *batch; /* the batch being run, and its line */
+    size_t line;
 };
 
 /* Run the program on one line of b (a worker thread). */
@@ -248,6 +252,7 @@ static void *worker_main(void *arg)
 {
     struct worker *wk = arg;
     struct pool *pool = wk->pool;
+    pthread_setspecific(pool->self, wk);
     for (;;) {
         pthread_mutex_lock(&pool->lock);
         while (!pool->quit && pool->taken == pool->head)
@@ -260,10 +265,12 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&pool->lock);
         buf_reset(&b->out);
         buf_reset(&b->reasons);
-        for (size_t i = 0; i < b->n; i++)
-            if (!b->line[i].blank)
-                run_line(wk, b, &b->line[i]);
+        wk->batch = b;
+        for (wk->line = 0; wk->line < b->n; wk->line++)
+            if (!b->line[wk->line].blank)
+                run_line(wk, b, &b->line[wk->line]);
         pthread_mutex_lock(&pool->lock);
+        wk->batch = NULL;
         b->done = true;
         pthread_cond_broadcast(&pool->finished);
         pthread_mutex_unlock(&pool->lock);
@@ -291,6 +298,39 @@ static bool write_result(struct pool *pool, const struct batch *b, const struct 
     return go_on;
 }
 
+/* Write the results of the tail batch b from pool->next_line up to line
+ * `upto` (or, after a stop, drop them); out_lock held. at_file and
+ * at_line end at the first line not written. */
+static void write_lines(struct pool *pool, const struct batch *b, size_t upto)
+{
+    for (; pool->next_line < upto && !pool->stopped; pool->next_line++) {
+        pool->at_file = b->file;
+        pool->at_line = b->line[pool->next_line].lineno;
+        if (!write_result(pool, b, &b->line[pool->next_line]))
+            pool->stopped = true;
+    }
+    if (pool->next_line < b->n) {
+        pool->at_file = b->file;
+        pool->at_line = b->line[pool->next_line].lineno;
+    }
+}
+
+/* The tail batch is written: the next one is the tail. out_lock held, so
+ * that the fatal hook never sees a batch both written and in flight. */
+static void next_tail(struct pool *pool)
+{
+    pool->next_line = 0;
+    pool->tail++;
+}
+
+static bool batch_done(struct pool *pool, const struct batch *b)
+{
+    pthread_mutex_lock(&pool->lock);
+    bool done = b->done;
+    pthread_mutex_unlock(&pool->lock);
+    return done;
+}
+
 /* Wait for the oldest batch in flight and write it (or, after a stop,
  * drop it). */
 static void retire_oldest(struct pool *pool)
@@ -301,14 +341,9 @@ static void retire_oldest(struct pool *pool)
         pthread_cond_wait(&pool->finished, &pool->lock);
     pthread_mutex_unlock(&pool->lock);
     pthread_mutex_lock(&pool->out_lock);
-    for (size_t i = 0; i < b->n && !pool->stopped; i++) {
-        pool->at_file = b->file;
-        pool->at_line = b->line[i].lineno;
-        if (!write_result(pool, b, &b->line[i]))
-            pool->stopped = true;
-    }
+    write_lines(pool, b, b->n);
+    next_tail(pool);
     pthread_mutex_unlock(&pool->out_lock);
-    pool->tail++;
 }
 
 static void retire_all(struct pool *pool)
@@ -389,12 +424,42 @@ static bool pool_line(struct input *in, const char *line, size_t len, void *ctx)
     return !pool->stopped;
 }
 
-/* The fatal hook while threads run: the records written so far go out
- * whole, whichever thread ends the program. */
+/* The fatal hook while threads run, whichever thread ends the program:
+ * every record that is certainly done goes out, in order (the batches
+ * done, then, when it is next, what the dying thread finished of its
+ * own), and the first line not written is named. It never waits for a
+ * thread, which might be dying too. */
 static void stop_parallel(void *ctx)
 {
     struct pool *pool = ctx;
-    pthread_mutex_lock(&pool->out_lock); /* recursive: the main thread may hold it */
+    pthread_mutex_lock(&pool->out_lock); /* recursive: this thread may hold it */
+    const struct worker *me = pthread_getspecific(pool->self); /* NULL: the main thread */
+    pthread_mutex_lock(&pool->lock);
+    unsigned long long head = pool->head;
+    pthread_mutex_unlock(&pool->lock);
+    while (pool->tail < head && !pool->stopped) {
+        struct batch *b = &pool->ring[pool->tail % pool->slots];
+        if (!batch_done(pool, b)) {
+            write_lines(pool, b, me && me->batch == b ? me->line : 0);
+            break;
+        }
+        write_lines(pool, b, b->n);
+        next_tail(pool);
+    }
+    if (pool->tail == head && !pool->stopped) {
+        /* Only the main thread gets here (a dying thread's own batch is
+         * not done): what it was reading is the first line not written. */
+        const struct batch *filling = &pool->ring[head % pool->slots];
+        if (filling->n > 0) {
+            pool->at_file = filling->file;
+            pool->at_line = filling->line[0].lineno;
+        } else if (pool->lp->in) {
+            pool->at_file = input_name(pool->lp->in);
+            pool->at_line = input_lineno(pool->lp->in);
+        } else {
+            pool->at_file = NULL;
+        }
+    }
     output_flush_finished_lines(pool->lp->out);
     if (pool->at_file)
         warn_at(pool->at_file, pool->at_line,
@@ -448,6 +513,8 @@ static void pool_init(struct pool *pool, struct loop *lp, const struct filter_wo
     pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
     pthread_mutex_init(&pool->out_lock, &attr);
     pthread_mutexattr_destroy(&attr);
+    if (pthread_key_create(&pool->self, NULL) != 0)
+        die(EXIT_BAD_INPUT, "cannot make a thread key");
 }
 
 static void pool_free(struct pool *pool)
@@ -460,6 +527,7 @@ static void pool_free(struct pool *pool)
     pthread_cond_destroy(&pool->ready);
     pthread_cond_destroy(&pool->finished);
     pthread_mutex_destroy(&pool->out_lock);
+    pthread_key_delete(pool->self);
 }
 
 /* Every operand through the threads; the exit status. */

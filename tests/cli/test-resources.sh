@@ -166,6 +166,46 @@ if memory_limit_testable "ulimit -v mid-record"; then
     done
 fi
 
+# --- memory running out on a thread of extract-stats -j 2 -----------------------------
+# good_then_dense: 300 records, then lines of 700 KB dense with figures:
+# under the 1 MB that runs on the main thread, so the threads run them and
+# one of them (or the main thread, reading) runs out of memory. Whichever
+# it is, the records certainly done go out in order, and the first line
+# not written is named: exactly the lines before it are on stdout.
+good_then_dense() {
+    head -n 300 "$T/records.jsonl"
+    for i in 1 2 3 4 5 6 7 8; do
+        printf '{"id":"dense%s","doc":"d","kind":"paragraph","text":"' "$i"
+        yes 'Up to 40% of the cases &amp; two thirds\u00a0of 1,200 firms. ' | head -c $((700 * 1024)) | tr -d '\n'
+        printf '"}\n'
+    done
+}
+if memory_limit_testable "ulimit -v on a thread"; then
+    base=
+    for mb in 8 16 24 32 48 64 96 128; do
+        if head -n 1 "$T/records.jsonl" | (ulimit -v $((mb * 1024)) && exec winnow-extract-stats -q -j 2 >/dev/null 2>&1); then
+            base=$((mb * 1024))
+            break
+        fi
+    done
+    if [ -z "$base" ]; then
+        fail "extract-stats -j 2 under ulimit -v" "does not start even with 128 MB"
+    else
+        good_then_dense | winnow-extract-stats -q -j 1 >"$T/want"
+        limit=$((base + 40 * 1024))
+        { good_then_dense | (ulimit -v "$limit" && exec winnow-extract-stats -q -j 2) >"$T/out" 2>"$T/err"; echo $? >"$T/status"; }
+        STATUS=$(cat "$T/status")
+        expect_status "extract-stats -j 2: memory running out on a thread (ulimit -v $limit) exits 1" 1
+        expect_stderr_match "extract-stats -j 2: ... says out of memory" "^winnow-extract-stats: .*out of memory"
+        expect_stderr_match "extract-stats -j 2: ... and names the first line not written" \
+            "^winnow-extract-stats: stdin:[0-9]*: stopped .*every record before"
+        named=$(sed -n 's/^winnow-extract-stats: stdin:\([0-9]*\): stopped .*/\1/p' "$T/err" | head -n 1)
+        expect_true "extract-stats -j 2: ... after exactly the records before it, in order" \
+            "named line ${named:-none}, $(wc -l <"$T/out") lines out" \
+            sh -c "test -n '$named' && test \$(wc -l <'$T/out') -eq \$(($named - 1)) && head -n \$(($named - 1)) '$T/want' | cmp -s - '$T/out'"
+    fi
+fi
+
 # --- a full disk -------------------------------------------------------------------
 # full_disk CMD...: run CMD with no room to write files (or files of at
 # most $ROOM blocks); stderr through a pipe (a file would be full too),
