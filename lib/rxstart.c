@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "swar.h"
 
 typedef uint32_t exprmask; /* bit e: expression e */
 
@@ -379,19 +380,6 @@ static exprmask scan_by_bytes(struct rxstart *rs, const char *text, size_t len, 
     return by_bytes(rs, text, len, p, rs->all);
 }
 
-/* The index of the lowest set bit of m (m != 0). */
-static size_t lowest_bit(exprmask m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctz(m);
-#else
-    size_t e = 0;
-    for (; !(m & 1); m >>= 1)
-        e++;
-    return e;
-#endif
-}
-
 /* A position waiting for its key's answers. */
 struct pending {
     size_t p;
@@ -427,7 +415,7 @@ static void scan_batch(struct rxstart *rs, const char *text, size_t len, const s
         struct keyed *slot = find_key(rs, &q->key);
         exprmask m = ask(rs, &slot->answers, q->m, q->key.s, q->key.len, q->key.at);
         for (; m; m &= m - 1)
-            list_push(&rs->lists[lowest_bit(m)], q->p);
+            list_push(&rs->lists[swar_lowest_bit(m)], q->p);
     }
 }
 

@@ -1,7 +1,8 @@
 /* swar.h — looking at eight bytes at a time in a 64-bit word.
  *
  * Owns: the bit tricks the hot scanning loops use to skip text that needs
- * no work (normquick.c, normalize.c, segment scanning). A word is loaded
+ * no work (normquick.c, normalize.c, segment scanning), and the walk over
+ * the set bits of a mask (rxstart.c, textstats.c). A word is loaded
  * with memcpy (no alignment needed); each helper returns a mask with the
  * high bit (0x80) of every byte that matches set, and no other bit. The
  * masks are exact per byte (no borrow runs from one byte into the next),
@@ -58,6 +59,20 @@ static inline unsigned swar_first(uint64_t mask)
 #else
     (void)mask;
     return 0;
+#endif
+}
+
+/* The index of the lowest set bit of m (m != 0): for walking the set
+ * bits of a mask of candidates, `for (; m; m &= m - 1)`. */
+static inline unsigned swar_lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned k = 0;
+    for (; !(m & 1); m >>= 1)
+        k++;
+    return k;
 #endif
 }
 

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "swar.h"
 #include "textseg.h"
 #include "utf8.h"
 
@@ -828,19 +829,6 @@ static uint64_t ngram_hash(const word_index *word, size_t n)
     return h ^ (h >> 29);
 }
 
-/* The index of the lowest set bit of m (m != 0). */
-static unsigned lowest_bit(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctzll(m);
-#else
-    unsigned k = 0;
-    for (; !(m & 1); m >>= 1)
-        k++;
-    return k;
-#endif
-}
-
 /* Bits 0..last of a block: all of them unless the block holds bit `last`
  * of the whole array (block j of 64). */
 static uint64_t bits_upto(size_t j, size_t last)
@@ -913,7 +901,7 @@ static struct top_ngram find_top_ngram(struct text_stats_scratch *s, size_t word
         uint64_t old = bits[j], after = j + 1 < blocks ? bits[j + 1] : 0, now = 0;
         uint64_t candidates = old & (old >> 1 | after << 63) & bits_upto(j, last);
         for (; candidates; candidates &= candidates - 1) {
-            size_t i = j * 64 + lowest_bit(candidates);
+            size_t i = j * 64 + swar_lowest_bit(candidates);
             struct top_ngram candidate = count_ngram(s, i, n);
             if (candidate.count < 2)
                 continue;
@@ -951,7 +939,7 @@ static size_t covered_chars(const struct text_stats_scratch *s, size_t words, si
         if (j == top->first / 64)
             set &= ~(uint64_t)0 << (top->first % 64);
         for (; set; set &= set - 1) {
-            size_t i = j * 64 + lowest_bit(set);
+            size_t i = j * 64 + swar_lowest_bit(set);
             if (!same_ngram(word + i, word + top->first, n))
                 continue;
             for (size_t k = i > counted_until ? i : counted_until; k < i + n; k++)
