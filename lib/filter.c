@@ -206,6 +206,7 @@ struct pool {
     pthread_cond_t ready, finished;
     pthread_mutex_t out_lock; /* held while results are written (recursive) */
     size_t next_line;         /* the tail batch's first line not written */
+    bool writing;             /* in write_lines: a write that fails ends it */
     const char *at_file;      /* the first line not yet written, for messages */
     long at_line;
     pthread_key_t self;       /* on a thread: its struct worker, for the fatal hook */
@@ -303,6 +304,7 @@ static bool write_result(struct pool *pool, const struct batch *b, const struct 
  * at_line end at the first line not written. */
 static void write_lines(struct pool *pool, const struct batch *b, size_t upto)
 {
+    pool->writing = true;
     for (; pool->next_line < upto && !pool->stopped; pool->next_line++) {
         pool->at_file = b->file;
         pool->at_line = b->line[pool->next_line].lineno;
@@ -313,6 +315,7 @@ static void write_lines(struct pool *pool, const struct batch *b, size_t upto)
         pool->at_file = b->file;
         pool->at_line = b->line[pool->next_line].lineno;
     }
+    pool->writing = false;
 }
 
 /* The tail batch is written: the next one is the tail. out_lock held, so
@@ -434,6 +437,12 @@ static void stop_parallel(void *ctx)
     struct pool *pool = ctx;
     pthread_mutex_lock(&pool->out_lock); /* recursive: this thread may hold it */
     const struct worker *me = pthread_getspecific(pool->self); /* NULL: the main thread */
+    if (pool->writing) { /* this thread died writing a line: nothing after it goes out */
+        output_flush_finished_lines(pool->lp->out);
+        warn_at(pool->at_file, pool->at_line,
+                "stopped here or after; every record before this line was written");
+        return;
+    }
     pthread_mutex_lock(&pool->lock);
     unsigned long long head = pool->head;
     pthread_mutex_unlock(&pool->lock);

@@ -165,6 +165,11 @@ expect_true "--jobs 3 --rejects: the same rejects and records, exit 0" "$(head -
     sh -c "test \$(cat '$T/rs3') = 0 && cmp -s '$T/re1' '$T/re3' && cmp -s '$T/r1.jsonl' '$T/r3.jsonl' && cmp -s '$T/ro1.jsonl' '$T/ro3.jsonl' && test -s '$T/r3.jsonl'"
 # Batches in flight when the pipe closes or the disk fills.
 expect_pipe_and_full_disk $P -q -j 3 "$T/t1.jsonl"
+if [ -w /dev/full ]; then
+    $P -q -j 3 "$T/t1.jsonl" >/dev/full 2>"$T/err"
+    expect_true "--jobs 3 on a full disk: the write error is said once, and nothing is written after it" \
+        "$(cat "$T/err")" sh -c "test \$(grep -c 'write error' '$T/err') -eq 1"
+fi
 run $P -j 0 "$T/t1.jsonl"
 expect_status "--jobs 0 is a usage error" 2
 rm -f "$T"/t1.jsonl "$T"/t2.jsonl "$T"/bad.jsonl "$T"/o?.jsonl "$T"/bo?.jsonl "$T"/ro?.jsonl
