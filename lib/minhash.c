@@ -2,6 +2,7 @@
 #include "minhash.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "prng.h"
@@ -125,4 +126,35 @@ unsigned minhash_matches_at_least(const uint16_t *a, const uint16_t *b, unsigned
     for (; i < perms; i++)
         matches += a[i] == b[i];
     return matches;
+}
+
+void minhash_sketch(const uint16_t *compact, unsigned perms, uint64_t *sketch)
+{
+    size_t words = MINHASH_SKETCH_WORDS(perms) / 2;
+    for (size_t w = 0; w < words; w++) {
+        /* Shifts, not branches: the bits are random. */
+        uint64_t low = 0, high = 0;
+        unsigned end = perms - 64 * w < 64 ? perms - 64 * (unsigned)w : 64;
+        for (unsigned i = 0; i < end; i++) {
+            uint64_t c = compact[64 * w + i];
+            low |= (c & 1) << i;
+            high |= (c >> 1 & 1) << i;
+        }
+        sketch[w] = low;
+        sketch[words + w] = high;
+    }
+}
+
+/* Called for every candidate of every lookup: the processor's popcount
+ * where it has one. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+unsigned minhash_sketch_differ(const uint64_t *a, const uint64_t *b, unsigned perms)
+{
+    size_t words = MINHASH_SKETCH_WORDS(perms) / 2;
+    unsigned differ = 0;
+    for (size_t w = 0; w < words; w++)
+        differ += (unsigned)__builtin_popcountll((a[w] ^ b[w]) | (a[words + w] ^ b[words + w]));
+    return differ;
 }

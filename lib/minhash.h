@@ -53,4 +53,16 @@ unsigned minhash_matches(const uint16_t *a, const uint16_t *b, unsigned perms);
 unsigned minhash_matches_at_least(const uint16_t *a, const uint16_t *b, unsigned perms,
                                   unsigned needed);
 
+/* A sketch of a compact signature: the two lowest bits of each position,
+ * as two planes of perms bits (MINHASH_SKETCH_WORDS(perms) words: 32
+ * bytes for 128 permutations). Where two sketches differ, the signatures
+ * differ too, so the positions where sketches differ bound the mismatches
+ * from below: a candidate whose sketch differs in more than perms - needed
+ * positions cannot verify, and is dismissed without reading its signature
+ * (eight times larger, and most likely not in the cache). */
+#define MINHASH_SKETCH_WORDS(perms) (2 * (((size_t)(perms) + 63) / 64))
+void minhash_sketch(const uint16_t *compact, unsigned perms, uint64_t *sketch);
+/* Positions where the sketches a and b (of perms permutations) differ. */
+unsigned minhash_sketch_differ(const uint64_t *a, const uint64_t *b, unsigned perms);
+
 #endif

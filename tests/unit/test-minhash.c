@@ -92,6 +92,30 @@ int main(void)
     }
     CHECK(wrong == 0 && passed > 200, "matches_at_least agrees with matches (%ld of 2000 wrong, %ld pass)",
           wrong, passed);
+
+    /* A sketch sees exactly the positions whose two lowest bits differ,
+     * never more than the signatures' mismatches: what makes dismissing a
+     * candidate by its sketch exact. Lengths around and past whole words. */
+    const unsigned deltas[] = {0, 1, 2, 3, 4, 256, 0x8000};
+    long sketch_wrong = 0, hidden = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+        static uint16_t x[MINHASH_MAX_PERMS], y[MINHASH_MAX_PERMS];
+        uint64_t sx[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)], sy[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)];
+        unsigned perms = trial == 0 ? MINHASH_MAX_PERMS : 1 + (unsigned)(splitmix64(&seed) % 300);
+        unsigned differing = 0;
+        for (unsigned i = 0; i < perms; i++) {
+            x[i] = (uint16_t)splitmix64(&seed);
+            y[i] = (uint16_t)(x[i] + deltas[splitmix64(&seed) % 7]);
+            differing += ((x[i] ^ y[i]) & 3) != 0;
+        }
+        minhash_sketch(x, perms, sx);
+        minhash_sketch(y, perms, sy);
+        unsigned differ = minhash_sketch_differ(sx, sy, perms);
+        sketch_wrong += differ != differing || differ > perms - minhash_matches(x, y, perms);
+        hidden += differ < perms - minhash_matches(x, y, perms);
+    }
+    CHECK(sketch_wrong == 0 && hidden > 0,
+          "sketches differ where the two low bits do (%ld of 3000 wrong)", sketch_wrong);
     minhash_free(m);
     minhash_free(NULL);
     return CHECK_DONE();
