@@ -170,9 +170,13 @@ void *array_trim(void *p, size_t *cap, size_t elem_size)
 
 void *array_grow(void *p, size_t *cap, size_t need, size_t elem_size)
 {
+    if (elem_size && need > ((size_t)-1) / elem_size)
+        out_of_memory((size_t)-1);
     size_t grown = *cap ? *cap : 64;
     while (grown < need)
-        grown *= 2;
+        grown = grown > ((size_t)-1) / 2 ? need : grown * 2;
+    if (elem_size && grown > ((size_t)-1) / elem_size)
+        grown = need;
     *cap = grown;
     return xrealloc(p, grown * elem_size);
 }

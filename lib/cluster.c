@@ -90,10 +90,7 @@ static bool take_params(struct cluster *c, const char *line, size_t len, struct 
 
 static void push_member(struct cluster *c, uint64_t order)
 {
-    if (c->count == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 16;
-        c->members = xrealloc(c->members, c->cap * sizeof *c->members);
-    }
+    c->members = array_reserve(c->members, &c->cap, c->count + 1, sizeof *c->members);
     c->members[c->count++] = order;
 }
 

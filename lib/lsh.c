@@ -54,10 +54,7 @@ void lsh_candidates_free(struct lsh_candidates *c)
 
 static void candidates_push(struct lsh_candidates *c, uint32_t value)
 {
-    if (c->count == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        c->value = xrealloc(c->value, c->cap * sizeof *c->value);
-    }
+    c->value = array_reserve(c->value, &c->cap, c->count + 1, sizeof *c->value);
     c->value[c->count++] = value;
 }
 

@@ -85,10 +85,7 @@ static struct line measure_line(const char *s, size_t start, size_t stop)
 
 static void index_push(struct line_index *ix, const struct line *ln)
 {
-    if (ix->count == ix->cap) {
-        ix->cap = ix->cap ? ix->cap * 2 : 64;
-        ix->lines = xrealloc(ix->lines, ix->cap * sizeof *ix->lines);
-    }
+    ix->lines = array_reserve(ix->lines, &ix->cap, ix->count + 1, sizeof *ix->lines);
     ix->lines[ix->count++] = *ln;
 }
 
@@ -793,10 +790,7 @@ static int split_blog(struct splitter *sp)
     for (size_t i = 0; i < sp->index.count; i++) {
         if (!is_post_start(sp, i))
             continue;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 16;
-            starts = xrealloc(starts, cap * sizeof *starts);
-        }
+        starts = array_reserve(starts, &cap, count + 1, sizeof *starts);
         starts[count++] = i;
     }
     int rc = 0;

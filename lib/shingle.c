@@ -49,10 +49,7 @@ static void push_shingle(struct shingles *s, const unsigned char *words, size_t 
         s->each(s->each_ctx, s->hash, s->count);
         s->count = 0;
     }
-    if (s->count == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 256;
-        s->hash = xrealloc(s->hash, s->cap * sizeof *s->hash);
-    }
+    s->hash = array_reserve(s->hash, &s->cap, s->count + 1, sizeof *s->hash);
     s->hash[s->count++] = (uint32_t)XXH3_64bits(words, n * 8);
     s->total++;
 }
