@@ -791,13 +791,19 @@ struct region {
     size_t start, end;
 };
 
-struct figures {
+struct figure_patterns {
     struct compiled patterns[PATTERNS];
     struct compiled anchors[PATTERNS];
-    struct rxstart *starts;    /* expression i: anchor i; PATTERNS + i: pattern i */
     /* Anchor i is "[0-9]|...": at a digit it matches that digit, known
      * without asking PCRE2 (most calls of the count anchor). */
     bool digit_anchor[PATTERNS];
+    uint32_t most_groups;      /* capture groups of the pattern with the most */
+};
+
+struct figures {
+    const struct figure_patterns *pat;
+    struct figure_patterns *own_pat; /* pat, when figures_new made it; else NULL */
+    struct rxstart *starts;    /* expression i: anchor i; PATTERNS + i: pattern i */
     struct region *regions;    /* where figures can be, merged, in order */
     size_t nregions, regions_cap;
     pcre2_match_data *match_data;
@@ -871,31 +877,48 @@ static void compile_one(struct compiled *c, const char *pattern, const struct re
     }
 }
 
-struct figures *figures_new(void)
+struct figure_patterns *figure_patterns_new(void)
 {
-    struct figures *ex = xcalloc(1, sizeof *ex);
+    struct figure_patterns *pat = xcalloc(1, sizeof *pat);
     struct rewrites rw;
     rewrites_init(&rw);
-    uint32_t most = 0;
     for (size_t i = 0; i < PATTERNS; i++) {
-        compile_one(&ex->patterns[i], specs[i].source, &rw);
+        compile_one(&pat->patterns[i], specs[i].source, &rw);
         uint32_t n;
-        pcre2_pattern_info(ex->patterns[i].code, PCRE2_INFO_CAPTURECOUNT, &n);
-        if (n > most)
-            most = n;
+        pcre2_pattern_info(pat->patterns[i].code, PCRE2_INFO_CAPTURECOUNT, &n);
+        if (n > pat->most_groups)
+            pat->most_groups = n;
     }
     for (size_t i = 0; i < PATTERNS; i++) {
-        compile_one(&ex->anchors[i], specs[i].anchor, &rw);
-        ex->digit_anchor[i] = strncmp(specs[i].anchor, "[0-9]|", 6) == 0;
+        compile_one(&pat->anchors[i], specs[i].anchor, &rw);
+        pat->digit_anchor[i] = strncmp(specs[i].anchor, "[0-9]|", 6) == 0;
     }
     rewrites_free(&rw);
+    return pat;
+}
+
+void figure_patterns_free(struct figure_patterns *pat)
+{
+    if (!pat)
+        return;
+    for (size_t i = 0; i < PATTERNS; i++) {
+        pcre2_code_free(pat->patterns[i].code);
+        pcre2_code_free(pat->anchors[i].code);
+    }
+    free(pat);
+}
+
+struct figures *figures_new_with(const struct figure_patterns *pat)
+{
+    struct figures *ex = xcalloc(1, sizeof *ex);
+    ex->pat = pat;
     const void *codes[2 * PATTERNS];
     for (size_t i = 0; i < PATTERNS; i++) {
-        codes[i] = ex->anchors[i].code;
-        codes[PATTERNS + i] = ex->patterns[i].code;
+        codes[i] = pat->anchors[i].code;
+        codes[PATTERNS + i] = pat->patterns[i].code;
     }
     ex->starts = rxstart_new(codes, 2 * PATTERNS);
-    ex->match_data = pcre2_match_data_create(most + 1, NULL);
+    ex->match_data = pcre2_match_data_create(pat->most_groups + 1, NULL);
     ex->match_context = pcre2_match_context_create(NULL);
     ex->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     if (!ex->match_data || !ex->match_context || !ex->jit_stack)
@@ -907,18 +930,23 @@ struct figures *figures_new(void)
     return ex;
 }
 
+struct figures *figures_new(void)
+{
+    struct figure_patterns *pat = figure_patterns_new();
+    struct figures *ex = figures_new_with(pat);
+    ex->own_pat = pat;
+    return ex;
+}
+
 void figures_free(struct figures *ex)
 {
     if (!ex)
         return;
-    for (size_t i = 0; i < PATTERNS; i++) {
-        pcre2_code_free(ex->patterns[i].code);
-        pcre2_code_free(ex->anchors[i].code);
-    }
     rxstart_free(ex->starts);
     pcre2_match_data_free(ex->match_data);
     pcre2_match_context_free(ex->match_context);
     pcre2_jit_stack_free(ex->jit_stack);
+    figure_patterns_free(ex->own_pat);
     free(ex->candidates);
     free(ex->regions);
     free(ex->order);
@@ -958,7 +986,7 @@ static int match_at(const struct figures *ex, const struct compiled *c, const ch
 static void run_pattern(struct figures *ex, size_t which, const char *text, size_t from,
                         size_t to)
 {
-    const struct compiled *c = &ex->patterns[which];
+    const struct compiled *c = &ex->pat->patterns[which];
     size_t at = from;
     while (at < to) {
         at = rxstart_next(ex->starts, PATTERNS + which, text, to, at);
@@ -1008,7 +1036,7 @@ static void find_regions(struct figures *ex, const struct pattern_spec *spec,
         if (at == len)
             break;
         size_t ov[2] = {at, at + 1};
-        if (!(ex->digit_anchor[spec - specs] && text[at] >= '0' && text[at] <= '9')) {
+        if (!(ex->pat->digit_anchor[spec - specs] && text[at] >= '0' && text[at] <= '9')) {
             int rc = match_at(ex, anchor, text, len, at);
             if (rc == PCRE2_ERROR_NOMATCH) {
                 at++;
@@ -1147,7 +1175,7 @@ const struct figure *figures_find_utf8(struct figures *ex, const char *text, siz
         /* Each pattern's lists are given back once it is done: a huge
          * text's candidate positions and its figures are never all held. */
         for (size_t i = 0; i < PATTERNS; i++) {
-            find_regions(ex, &specs[i], &ex->anchors[i], text, len);
+            find_regions(ex, &specs[i], &ex->pat->anchors[i], text, len);
             rxstart_forget(ex->starts, i);
             for (size_t r = 0; r < ex->nregions; r++)
                 run_pattern(ex, i, text, ex->regions[r].start, ex->regions[r].end);

@@ -60,6 +60,13 @@ struct figures_out {
     struct buf *piece;
 };
 
+/* What every thread reads: the options, and the figures patterns compiled
+ * once for all of them. */
+struct shared {
+    const struct options *opt;
+    struct figure_patterns *patterns; /* NULL without figures */
+};
+
 struct run {
     const struct options *opt;
     struct figures *extractor;
@@ -182,10 +189,11 @@ static void report(const struct options *opt, const unsigned long long *tally,
 /* One thread's extractor and scratch (filter_workers.new). */
 static void *run_new(void *shared)
 {
+    const struct shared *all = shared;
     struct run *run = xcalloc(1, sizeof *run);
-    run->opt = shared;
-    if (run->opt->figures)
-        run->extractor = figures_new();
+    run->opt = all->opt;
+    if (all->patterns)
+        run->extractor = figures_new_with(all->patterns);
     if (run->opt->stats)
         run->scratch = text_stats_scratch_new();
     return run;
@@ -223,11 +231,13 @@ int main(int argc, char **argv)
         opt.jobs = default_jobs();
 
     unsigned long long tally[FILTER_TALLIES] = {0};
-    struct filter_workers workers = {opt.jobs, tally, &opt, run_new, run_done};
+    struct shared shared = {&opt, opt.figures ? figure_patterns_new() : NULL};
+    struct filter_workers workers = {opt.jobs, tally, &shared, run_new, run_done};
     struct filter_totals totals;
     memset(&totals, 0, sizeof totals);
     int status = filter_run_parallel(&opt.common, cli_operands(argc, argv, optind), extract,
                                      &workers, &totals);
+    figure_patterns_free(shared.patterns);
     report(&opt, tally, &totals);
     return status;
 }

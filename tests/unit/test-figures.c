@@ -1,5 +1,6 @@
 /* test-figures.c — lib/figures on hand-computed examples: each kind, each
  * qualifier form, ranges, spans in code points, and each exclusion. */
+#include <pthread.h>
 #include <string.h>
 
 #include "buf.h"
@@ -250,6 +251,54 @@ static void written_in_pieces(void)
     buf_free(&k.all);
 }
 
+struct sharer {
+    const struct figure_patterns *pat;
+    const char *text;
+    struct buf json;
+};
+
+static void *extract_shared(void *arg)
+{
+    struct sharer *s = arg;
+    struct figures *mine = figures_new_with(s->pat);
+    for (int round = 0; round < 3; round++) {
+        buf_reset(&s->json);
+        figures_extract(mine, s->text, strlen(s->text), &s->json);
+    }
+    figures_free(mine);
+    return NULL;
+}
+
+/* Extractors in two threads over one set of compiled patterns find, at
+ * the same time, what an extractor with its own patterns finds. */
+static void shared_patterns(void)
+{
+    struct buf text = BUF_INIT, want = BUF_INIT;
+    while (text.len < 200000)
+        buf_append_str(&text, "Up to 40% of 260,000 offenders, one in five, for three weeks; "
+                              "\xc2\xa3" "5m doubled in 2 years. ");
+    figures_extract(ex, text.data, text.len, &want);
+    struct figure_patterns *pat = figure_patterns_new();
+    struct sharer s[2] = {{pat, text.data, BUF_INIT}, {pat, text.data, BUF_INIT}};
+    pthread_t t[2];
+    int started = 0;
+    for (int i = 0; i < 2; i++)
+        started += pthread_create(&t[i], NULL, extract_shared, &s[i]) == 0;
+    CHECK(started == 2, "two threads started");
+    for (int i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < started; i++)
+        CHECK(s[i].json.len == want.len && want.len > 100000 &&
+                  memcmp(s[i].json.data, want.data, want.len) == 0,
+              "thread %d over shared patterns: the same %zu bytes of figures", i, want.len);
+    figure_patterns_free(pat);
+    figure_patterns_free(NULL);
+    for (int i = 0; i < 2; i++)
+        buf_free(&s[i].json);
+    buf_free(&text);
+    buf_free(&want);
+}
+
 int main(void)
 {
     ex = figures_new();
@@ -258,6 +307,7 @@ int main(void)
     exclusions();
     spans_and_order();
     written_in_pieces();
+    shared_patterns();
     figures_free(ex);
     return CHECK_DONE();
 }
