@@ -4,9 +4,10 @@
  * As text (lib/shingle.h, minhash.h, lsh.h, dedupe.h, sigfile.h):
  *  - a text of W words has max(1, W - size + 1) shingles, none without
  *    words; folding digits keeps valid UTF-8 valid;
- *  - a signature agrees with itself everywhere; an empty set signs as
- *    UINT32_MAX; a signature stored in an LSH index is found under each
- *    of its band keys;
+ *  - a signature agrees with itself everywhere; its sketch differs from
+ *    another's in no more positions than the signatures do; an empty set
+ *    signs as UINT32_MAX; a signature stored in an LSH index is found
+ *    under each of its band keys;
  *  - the same text twice: the second is an exact duplicate of the first;
  *  - its signature lines, parsed back, give the same item.
  * As lines of the sharded files (lib/sigfile.h, cluster.h):
@@ -78,6 +79,20 @@ static void fz_dedupe_minhash_lsh(const char *text, size_t len)
     minhash_compact(mins, FZ_DEDUPE_PERMS, compact);
     if (minhash_matches(compact, compact, FZ_DEDUPE_PERMS) != FZ_DEDUPE_PERMS)
         fuzz_fail(fz_dedupe_name, "a signature disagrees with itself");
+    /* Against the signature of the text's first half: the sketches never
+     * differ in more positions than the signatures do. */
+    uint32_t half_mins[FZ_DEDUPE_PERMS];
+    uint16_t half[FZ_DEDUPE_PERMS];
+    uint64_t sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)], half_sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)];
+    minhash_sign(m, s.hash, s.count / 2, half_mins);
+    minhash_compact(half_mins, FZ_DEDUPE_PERMS, half);
+    minhash_sketch(compact, FZ_DEDUPE_PERMS, sketch);
+    minhash_sketch(half, FZ_DEDUPE_PERMS, half_sketch);
+    unsigned mismatches = FZ_DEDUPE_PERMS - minhash_matches(compact, half, FZ_DEDUPE_PERMS);
+    unsigned differ = minhash_sketch_differ(sketch, half_sketch, FZ_DEDUPE_PERMS);
+    if (differ > mismatches || minhash_sketch_differ(sketch, sketch, FZ_DEDUPE_PERMS) != 0)
+        fuzz_fail(fz_dedupe_name, "sketches differ in %u positions, signatures in %u", differ,
+                  mismatches);
     lsh_band_keys(mins, FZ_DEDUPE_BANDS, FZ_DEDUPE_ROWS, keys);
     struct lsh_index *idx = lsh_index_new(FZ_DEDUPE_BANDS);
     lsh_index_add(idx, keys, 1);
