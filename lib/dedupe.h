@@ -21,7 +21,8 @@
  *
  * Memory per kept record: its id and 9 bytes; 20/load bytes in the exact
  * set (lib/hashset.h); 2 bytes per permutation for its compact signature
- * and 2 bits per permutation for its sketch (minhash.h);
+ * and 2 bits per permutation, rounded up to 64 permutations, for its
+ * sketch (minhash.h);
  * 8/load bytes per band in the LSH index (lib/lsh.h); load between 3/8
  * and 3/4. Duplicates cost nothing. dedupe_memory() says exactly.
  */

@@ -240,7 +240,8 @@ static size_t arena_printf_post_child(struct generator *g, size_t post_id, const
 
 static struct pending_record *add_record(struct generator *g, const char *kind)
 {
-    g->pending = array_reserve(g->pending, &g->pending_cap, g->pending_count + 1, sizeof *g->pending);
+    g->pending = array_reserve(g->pending, &g->pending_cap, g->pending_count + 1,
+                               sizeof *g->pending);
     struct pending_record *r = &g->pending[g->pending_count++];
     *r = (struct pending_record){kind, NO_FIELD, NO_FIELD, NO_FIELD, NO_FIELD,
                                  NO_FIELD, NO_FIELD, NO_FIELD, 0};

@@ -2,7 +2,6 @@
 #include "minhash.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "buf.h"
 #include "prng.h"

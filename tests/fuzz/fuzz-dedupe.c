@@ -83,7 +83,8 @@ static void fz_dedupe_minhash_lsh(const char *text, size_t len)
      * differ in more positions than the signatures do. */
     uint32_t half_mins[FZ_DEDUPE_PERMS];
     uint16_t half[FZ_DEDUPE_PERMS];
-    uint64_t sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)], half_sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)];
+    uint64_t sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)];
+    uint64_t half_sketch[MINHASH_SKETCH_WORDS(FZ_DEDUPE_PERMS)];
     minhash_sign(m, s.hash, s.count / 2, half_mins);
     minhash_compact(half_mins, FZ_DEDUPE_PERMS, half);
     minhash_sketch(compact, FZ_DEDUPE_PERMS, sketch);

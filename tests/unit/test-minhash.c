@@ -100,7 +100,8 @@ int main(void)
     long sketch_wrong = 0, hidden = 0;
     for (int trial = 0; trial < 3000; trial++) {
         static uint16_t x[MINHASH_MAX_PERMS], y[MINHASH_MAX_PERMS];
-        uint64_t sx[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)], sy[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)];
+        uint64_t sx[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)];
+        uint64_t sy[MINHASH_SKETCH_WORDS(MINHASH_MAX_PERMS)];
         unsigned perms = trial == 0 ? MINHASH_MAX_PERMS : 1 + (unsigned)(splitmix64(&seed) % 300);
         unsigned differing = 0;
         for (unsigned i = 0; i < perms; i++) {
@@ -111,8 +112,9 @@ int main(void)
         minhash_sketch(x, perms, sx);
         minhash_sketch(y, perms, sy);
         unsigned differ = minhash_sketch_differ(sx, sy, perms);
-        sketch_wrong += differ != differing || differ > perms - minhash_matches(x, y, perms);
-        hidden += differ < perms - minhash_matches(x, y, perms);
+        unsigned mismatches = perms - minhash_matches(x, y, perms);
+        sketch_wrong += differ != differing || differ > mismatches;
+        hidden += differ < mismatches;
     }
     CHECK(sketch_wrong == 0 && hidden > 0,
           "sketches differ where the two low bits do (%ld of 3000 wrong)", sketch_wrong);
